@@ -10,3 +10,4 @@ export * from './document.js';
 export * from './geometry.js';
 export * from './ashrae.js';
 export * from './validate.js';
+export * from './loads.js';
