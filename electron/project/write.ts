@@ -2,8 +2,8 @@
 // disk, then renamed over the target. A crash or kill at any moment leaves either the old file
 // or the new one, never a half-written project (rename is atomic within one file system).
 import Database from 'better-sqlite3';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { catalogSections, type ProjectDocument } from '../../engine/model/index.js';
 import { migrate } from './migrations.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema.js';
@@ -16,6 +16,7 @@ let tempCounter = 0;
 
 /** Write doc to path atomically. The document must already be valid (parseDocument). */
 export function writeProject(path: string, doc: ProjectDocument, appVersion: string): void {
+  removeStaleTemps(path);
   const temp = `${path}.tmp-${process.pid}-${++tempCounter}`;
   try {
     const db = new Database(temp);
@@ -40,6 +41,31 @@ export function writeProject(path: string, doc: ProjectDocument, appVersion: str
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
+  }
+}
+
+/** Temporary files left by a save that was killed (its process is gone) are removed. */
+function removeStaleTemps(path: string): void {
+  const prefix = `${basename(path)}.tmp-`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return; // the folder is missing: the write itself will report it
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) rmSync(join(dirname(path), name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
