@@ -1,0 +1,81 @@
+// The one API the renderer sees: exposed by the Electron preload through contextBridge, and by
+// the browser preview's local bridge. Plain data only; every payload is validated in main with
+// the model's schemas. Errors cross the boundary as data (classes do not survive IPC).
+// This file may be imported by renderer/ (types and channel names only, no Node).
+import type { Catalog, Problem, ProjectDocument } from '../../engine/model/index.js';
+
+export interface FileFingerprint {
+  size: number;
+  mtimeMs: number;
+}
+
+export interface FileErrorInfo {
+  kind: string;
+  file: string;
+  message: string;
+  problems: Problem[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: FileErrorInfo };
+
+export interface OpenedFile {
+  path: string;
+  document: ProjectDocument;
+  fingerprint: FileFingerprint;
+}
+
+export interface SaveRequest {
+  path: string;
+  document: ProjectDocument;
+  /** From open or the last save; null when saving to a new path. */
+  expected: FileFingerprint | null;
+  /** The user confirmed overwriting a file changed on disk or an existing file. */
+  overwrite: boolean;
+}
+
+export interface RecoveryInfo {
+  /** The file the recovered copy belongs to, or null for an untitled project. */
+  path: string | null;
+  savedAt: string;
+  document: ProjectDocument;
+}
+
+export type TemplateName = 'demo' | 'superpod' | 'gigawatt';
+
+/** Commands the native menu sends to the renderer, which runs the matching registered action. */
+export const MENU_COMMANDS = [
+  'file.new', 'file.open', 'file.save', 'file.saveAs', 'file.export', 'file.close',
+  'edit.undo', 'edit.redo', 'edit.cut', 'edit.copy', 'edit.paste', 'edit.delete', 'edit.selectAll',
+  'view.3d', 'view.plan', 'view.overlay.heat', 'view.overlay.airflow', 'view.overlay.power', 'view.overlay.links',
+  'view.presentation', 'view.zoomIn', 'view.zoomOut', 'view.fit', 'help.about', 'help.shortcuts',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export interface FactoryTwinApi {
+  /** Open a project; `path` null shows the native open dialog (null result if cancelled). */
+  openProject(path: string | null): Promise<Result<OpenedFile> | null>;
+  saveProject(request: SaveRequest): Promise<Result<FileFingerprint>>;
+  /** Ask for a path with the native save dialog; null if cancelled. */
+  chooseSavePath(suggestedName: string): Promise<string | null>;
+  newFromTemplate(template: TemplateName, scalableUnits?: number): Promise<Result<ProjectDocument>>;
+  shippedCatalog(): Promise<Catalog>;
+  recentFiles(): Promise<string[]>;
+  /** Autosave of unsaved work to the recovery copy; offered back after a crash. */
+  writeRecovery(path: string | null, document: ProjectDocument): Promise<void>;
+  takeRecovery(): Promise<RecoveryInfo | null>;
+  discardRecovery(): Promise<void>;
+  /** Title bar: file name and unsaved marker. */
+  setTitle(title: string, dirty: boolean): Promise<void>;
+  /** Ask the user to save, discard or cancel before closing or opening another file. */
+  confirmUnsaved(fileName: string): Promise<'save' | 'discard' | 'cancel'>;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  appVersion(): Promise<string>;
+}
+
+/** IPC channel names: the preload's allow-list. */
+export const INVOKE_CHANNELS = [
+  'project:open', 'project:save', 'project:chooseSavePath', 'project:newFromTemplate', 'catalog:shipped', 'recent:list',
+  'recovery:write', 'recovery:take', 'recovery:discard', 'window:setTitle', 'window:confirmUnsaved', 'app:version',
+] as const;
+export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
+export const MENU_CHANNEL = 'menu:command';
