@@ -1,0 +1,234 @@
+// computeFabric: the hall's networks from what is placed. Scale-up NVLink domains inside the
+// GPU racks, the rail-optimised scale-out fabric, the storage / front-end network; switches in
+// racks, routed and typed cables, bisection, oversubscription, hops, latency, tier load.
+import type { ProjectDocument, RackType, SwitchType } from '../model/index.js';
+import { explained, type Explained, type Violation } from '../results/index.js';
+import { CableBook, CablePicker } from './cables.js';
+import { closSwitches, tierName } from './clos.js';
+import { fabricDiagram } from './diagram.js';
+import { bisectionGbps, cableNetwork, uplinkUtilisation, wireNetwork, type WiredNetwork } from './network.js';
+import { planCompute, planStorage, portsPerNic, type ComputePlan } from './plan.js';
+import { rackSites, SwitchPlacer } from './placement.js';
+import { Router } from './routing.js';
+import { scaleUp } from './scaleup.js';
+import type { FabricResult, NetworkSummary } from './types.js';
+
+export interface FabricOptions {
+  /** Scale-out traffic each GPU offers (Gbit/s), for link utilisation; the workload model supplies it. */
+  trafficGbpsPerGpu?: number;
+}
+
+function summarise(net: WiredNetwork): NetworkSummary {
+  const port = net.plan.switchType.portGbps;
+  const leafOversub = Math.max(0, ...net.plan.leaves.map((l) => (net.plan.leafUp > 0 ? l.downGbps / (net.plan.leafUp * port) : 0)));
+  return {
+    switchTypeId: net.plan.switchType.id,
+    endpoints: net.plan.endpoints,
+    endpointGbps: net.plan.endpointGbps,
+    tiers: net.clos.tiers.map((tier, t) => ({
+      name: tierName(t),
+      switches: tier.switches,
+      blocks: tier.blocks.length,
+      uplinks: tier.uplinks,
+      oversubscription: t === 0 ? leafOversub : Math.max(...tier.blocks.map((b) => (b.upPerSwitch > 0 ? b.downPerSwitch / b.upPerSwitch : 0))),
+    })),
+    switches: closSwitches(net.clos),
+    nicLinks: net.plan.runs.reduce((s, r) => s + r.count, 0),
+    interSwitchLinks: net.clos.tiers.reduce((s, t) => s + t.uplinks, 0),
+  };
+}
+
+export function computeFabric(doc: ProjectDocument, options: FabricOptions = {}): FabricResult {
+  const traffic = options.trafficGbpsPerGpu ?? 0;
+  const types = new Map<string, RackType>(doc.catalog.rackTypes.map((t) => [t.id, t]));
+  const switches = new Map<string, SwitchType>(doc.catalog.switchTypes.map((s) => [s.id, s]));
+  const violations: Violation[] = [];
+  const sites = rackSites(doc, types);
+  const placer = new SwitchPlacer(doc, types, sites);
+  const switchType = (id: string, what: string): SwitchType | null => {
+    const s = switches.get(id);
+    if (!s) violations.push({ code: 'fabric.unknown-switch-type', severity: 'error', message: `The ${what} switch type "${id}" is not in the catalog.`, objectIds: [] });
+    return s ?? null;
+  };
+  const computeSw = switchType(doc.fabric.computeSwitchTypeId, 'compute fabric');
+  const storageSw = switchType(doc.fabric.storageSwitchTypeId, 'storage network');
+
+  const computePlan = computeSw ? planCompute(doc, types, computeSw) : null;
+  const storagePlan = storageSw ? planStorage(doc, types, storageSw) : null;
+  const compute = computePlan && computePlan.leaves.length > 0 ? wireNetwork(computePlan, placer, sites) : null;
+  const storage = storagePlan && storagePlan.leaves.length > 0 ? wireNetwork(storagePlan, placer, sites) : null;
+
+  const router = new Router(doc, sites);
+  const book = new CableBook(new CablePicker(doc.catalog));
+  if (compute) cableNetwork(compute, sites, router, book, '');
+  if (storage) cableNetwork(storage, sites, router, book, 'storage-');
+
+  const up = scaleUp(doc, types);
+  const figures: FabricResult['figures'] = { switches: {}, oversubscriptionPerTier: {}, cables: {}, transceivers: {}, utilisation: {}, scaleUpDomainTBps: up.domainTBps };
+  const cp = compute?.plan as ComputePlan | undefined;
+  for (const [net, label] of [[compute, ''], [storage, 'storage-']] as const) {
+    if (!net) continue;
+    const s = net.plan.switchType;
+    net.clos.tiers.forEach((tier, t) => {
+      const name = `${label}${tierName(t)}`;
+      figures.switches[name] = t === 0
+        ? explained(tier.switches, 'switches', label === ''
+          ? 'leaves = sum over SUs and rails of ceil(NICs on the rail / NICs a leaf takes); NICs a leaf takes = down ports / ports per NIC'
+          : 'leaves = ceil(storage ports / down ports), packed in rack order', [
+          { name: 'radix', value: s.radix, unit: 'ports' },
+          { name: 'down ports per leaf', value: net.plan.leafDown, unit: 'ports' },
+          { name: 'up ports per leaf', value: net.plan.leafUp, unit: 'ports' },
+          { name: 'endpoints', value: net.plan.endpoints, unit: 'NICs' },
+          { name: 'ports per NIC', value: portsPerNic(Math.max(...net.plan.runs.map((r) => r.gbps)), s.portGbps), unit: 'ports' },
+        ], 'rail-optimised leaves after NVIDIA DGX SuperPOD reference architectures')
+        : explained(tier.switches, 'switches', 'per block: ceil(uplinks below / ports down), raised to a divisor of each lower switch\'s uplinks (even spread)', [
+          { name: 'uplinks below', value: net.clos.tiers[t - 1]?.uplinks ?? 0, unit: 'links' },
+          { name: 'ports down per switch', value: t === net.clos.tiers.length - 1 ? s.radix : s.radix / 2, unit: 'ports' },
+          { name: 'blocks', value: tier.blocks.length, unit: '' },
+        ], 'folded Clos / fat-tree (Al-Fares et al. 2008)');
+    });
+  }
+
+  const summaryCompute = compute ? summarise(compute) : null;
+  const summaryStorage = storage ? summarise(storage) : null;
+  for (const [summary, label] of [[summaryCompute, ''], [summaryStorage, 'storage-']] as const) {
+    for (const tier of summary?.tiers ?? []) {
+      if (tier.uplinks === 0) continue;
+      figures.oversubscriptionPerTier[`${label}${tier.name}`] = explained(tier.oversubscription, ':1', 'down Gbit/s in use / up Gbit/s (worst switch of the tier)', [
+        { name: 'switches', value: tier.switches, unit: '' },
+        { name: 'uplinks', value: tier.uplinks, unit: 'links' },
+      ]);
+    }
+  }
+
+  let bisection = 0;
+  const nicGbps = cp ? cp.endpointGbps / Math.max(1, cp.endpoints) : 0;
+  const leafOversub = summaryCompute?.tiers[0]?.oversubscription ?? 0;
+  if (compute && cp) {
+    bisection = bisectionGbps(compute);
+    const closed = (cp.endpoints / 2) * nicGbps / Math.max(1, leafOversub);
+    figures.bisectionTbps = explained(bisection / 1000, 'Tbit/s', 'max-flow from the NICs of the first half of the nodes to the second, on the leaf/switch-block graph', [
+      { name: 'NICs', value: cp.endpoints, unit: '' },
+      { name: 'NIC speed', value: nicGbps, unit: 'Gbit/s' },
+      { name: 'leaf oversubscription', value: leafOversub, unit: ':1' },
+      { name: 'closed form (N/2) x link / oversubscription', value: closed / 1000, unit: 'Tbit/s' },
+    ], 'max-flow min-cut (Dinic); closed form DOMAIN.md');
+    figures.oversubscription = explained(Math.max(1, leafOversub), ':1', 'leaf down Gbit/s in use / leaf up Gbit/s (>= 1)', [
+      { name: 'target', value: doc.fabric.oversubscription, unit: ':1' },
+      { name: 'up ports per leaf', value: cp.leafUp, unit: 'ports' },
+      { name: 'port speed', value: cp.switchType.portGbps, unit: 'Gbit/s' },
+    ]);
+    const tiers = compute.clos.tiers.length;
+    const worstHops = 2 * tiers - 1;
+    figures.hops = explained(worstHops, 'switch hops', 'worst case up to the top tier and down: 2T - 1', [{ name: 'tiers T', value: tiers, unit: '' }]);
+    const cls = book.classes;
+    const meanDelay = (name: string) => {
+      const c = cls.get(name);
+      return c && c.count > 0 ? c.delayNs / c.count : 0;
+    };
+    let propagation = 2 * meanDelay('nic-leaf');
+    for (let t = 1; t < tiers; t++) propagation += 2 * meanDelay(`${tierName(t - 1)}-${tierName(t)}`);
+    figures.latencyNs = explained(worstHops * cp.switchType.hopLatencyNs + propagation, 'ns',
+      'switch hops x hop latency + sum of mean cable length x delay per metre along the worst path', [
+        { name: 'switch hops', value: worstHops, unit: '' },
+        { name: 'hop latency', value: cp.switchType.hopLatencyNs, unit: 'ns' },
+        { name: 'cable propagation', value: propagation, unit: 'ns' },
+      ], 'catalog hopLatencyNs and delayNsPerM');
+    const perNic = traffic * cp.gpusPerNic;
+    figures.utilisation['nic'] = explained(nicGbps > 0 ? perNic / nicGbps : 0, 'fraction', 'traffic per GPU x GPUs per NIC / NIC speed', [
+      { name: 'traffic per GPU', value: traffic, unit: 'Gbit/s' },
+      { name: 'GPUs per NIC', value: cp.gpusPerNic, unit: '' },
+    ]);
+    uplinkUtilisation(compute, perNic).forEach((u, t) => {
+      figures.utilisation[`${tierName(t)}-up`] = explained(u, 'fraction', 'max over blocks of e x g x (1 - e/E) / uplink capacity (uniform destinations)', [
+        { name: 'traffic per NIC g', value: perNic, unit: 'Gbit/s' },
+        { name: 'endpoints E', value: cp.endpoints, unit: 'NICs' },
+      ]);
+    });
+  }
+
+  const cables = book.cables();
+  const transceivers = book.transceivers();
+  for (const c of cables) {
+    figures.cables[c.cableTypeId] = explained(c.count, 'cables', 'routed length = path + drops at both ends + slack, type = cheapest cable whose reach covers it', [
+      { name: 'routed length (sum)', value: Math.round(c.routedM), unit: 'm' },
+      { name: 'ordered length (sum)', value: Math.round(c.orderedM), unit: 'm' },
+      { name: 'slack per cable', value: doc.catalog.site.cableSlackM, unit: 'm' },
+    ], router.usesTrays ? 'routed along the trays' : `overhead path at ${doc.catalog.site.overheadPathHeightM} m, Manhattan`);
+  }
+  for (const t of transceivers) {
+    figures.transceivers[t.transceiverId] = explained(t.count, 'transceivers', 'two per fibre cable', [{ name: 'fibre cables', value: t.count / 2, unit: '' }]);
+  }
+
+  violations.push(...fabricViolations(doc, placer, book, sites, router, [compute, storage]));
+  const used = placer.usedByRack();
+  const switchRacks = doc.racks.flatMap((r, i) => {
+    const t = types.get(r.typeId);
+    return t?.kind === 'network' ? [{ rackId: r.id, switches: used[i] ?? 0, slots: t.switchSlots }] : [];
+  });
+  return {
+    scaleUp: up.summary,
+    compute: summaryCompute,
+    storage: summaryStorage,
+    scalableUnits: cp?.sus.length ?? 0,
+    rails: cp?.rails ?? 0,
+    nodes: cp?.nodes ?? 0,
+    gpus: cp?.gpus ?? 0,
+    bisectionGbps: bisection,
+    figures,
+    cables,
+    transceivers,
+    linkClasses: Object.fromEntries([...book.classes.entries()].map(([k, v]) => [k, { ...v }])),
+    switchRacks,
+    diagram: fabricDiagram(doc, types, compute, storage),
+    violations,
+  };
+}
+
+function fabricViolations(
+  doc: ProjectDocument, placer: SwitchPlacer, book: CableBook, sites: ReturnType<typeof rackSites>, router: Router, nets: (WiredNetwork | null)[],
+): Violation[] {
+  const out: Violation[] = [];
+  for (const s of placer.shortfalls.values()) {
+    if (s.switches === 0) continue;
+    out.push({
+      code: 'fabric.switches-do-not-fit', severity: 'error',
+      message: s.noMatchingRack
+        ? `No network rack holds ${s.switchTypeId} switches: ${s.switches} switches have no place (placed against the nearest network racks for cable lengths).`
+        : `${s.switches} ${s.switchTypeId} switches do not fit: ${s.rackIds.length} racks give ${s.slots} slots.`,
+      objectIds: s.rackIds,
+    });
+  }
+  if (book.tooLong.length > 0) {
+    const ids = new Set<string>();
+    let count = 0;
+    let longest = 0;
+    for (const t of book.tooLong) {
+      count += t.count;
+      longest = Math.max(longest, t.lengthM);
+      for (const site of [t.a, t.b]) {
+        const id = sites[site]?.rackId;
+        if (id) ids.add(id);
+      }
+    }
+    out.push({ code: 'fabric.cable-too-long', severity: 'error', message: `${count} cables are longer than any catalog cable of their speed reaches (longest ${longest.toFixed(1)} m).`, objectIds: [...ids] });
+  }
+  for (const gbps of book.noCableSpeeds) {
+    out.push({ code: 'fabric.no-cable-type', severity: 'error', message: `The catalog has no cable for ${gbps} Gbit/s links.`, objectIds: [] });
+  }
+  for (const net of nets) {
+    if (!net) continue;
+    const short = net.plan.runs.filter((r) => portsPerNic(r.gbps, net.plan.switchType.portGbps) > net.plan.leafDown);
+    if (short.length > 0) {
+      out.push({
+        code: 'fabric.port-shortage', severity: 'error',
+        message: `A ${short[0]?.gbps} Gbit/s NIC needs more ports than a ${net.plan.switchType.id} leaf has for downlinks (${net.plan.leafDown}).`,
+        objectIds: [...new Set(short.map((r) => doc.racks[r.rack]?.id ?? ''))],
+      });
+    }
+  }
+  if (router.disconnected > 0) {
+    out.push({ code: 'fabric.trays-disconnected', severity: 'warning', message: `${router.disconnected} rack pairs are not joined by the trays; their cables were measured over the default overhead path.`, objectIds: doc.trays.map((t) => t.id) });
+  }
+  return out;
+}
