@@ -96,6 +96,7 @@ function readTables(db: Database.Database, path: string): ProjectDocument {
       problems.push(rowProblem(table, Number(row.seq), row.id, column, 'expected JSON text'));
       return undefined;
     }
+    if (raw === '{}') return {}; // most tags are empty: skip the parser on the hot path
     try {
       return JSON.parse(raw) as unknown;
     } catch {
