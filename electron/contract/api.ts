@@ -69,6 +69,12 @@ export interface FactoryTwinApi {
   /** Ask the user to save, discard or cancel before closing or opening another file. */
   confirmUnsaved(fileName: string): Promise<'save' | 'discard' | 'cancel'>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * A file the desktop asks us to open (command line, double-click, macOS open-file, Open Recent).
+   * The renderer confirms unsaved changes, then calls openProject(path). Requests that arrived
+   * before the first listener are delivered to it on subscribe. Never fires in the browser preview.
+   */
+  onOpenFile(listener: (path: string) => void): () => void;
   appVersion(): Promise<string>;
 }
 
@@ -79,3 +85,24 @@ export const INVOKE_CHANNELS = [
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export const MENU_CHANNEL = 'menu:command';
+/** Main -> renderer: a path to open (see FactoryTwinApi.onOpenFile). */
+export const OPEN_FILE_CHANNEL = 'app:openFile';
+
+/** Methods answered by main (everything except the two event subscriptions). */
+export type InvokeMethod = Exclude<keyof FactoryTwinApi, 'onMenuCommand' | 'onOpenFile'>;
+
+/** Which channel carries which method: the preload and the preview client both dispatch with it. */
+export const CHANNEL_OF = {
+  openProject: 'project:open',
+  saveProject: 'project:save',
+  chooseSavePath: 'project:chooseSavePath',
+  newFromTemplate: 'project:newFromTemplate',
+  shippedCatalog: 'catalog:shipped',
+  recentFiles: 'recent:list',
+  writeRecovery: 'recovery:write',
+  takeRecovery: 'recovery:take',
+  discardRecovery: 'recovery:discard',
+  setTitle: 'window:setTitle',
+  confirmUnsaved: 'window:confirmUnsaved',
+  appVersion: 'app:version',
+} as const satisfies Record<InvokeMethod, InvokeChannel>;

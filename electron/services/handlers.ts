@@ -1,0 +1,187 @@
+// The API's behaviour, once, for both transports: Electron's ipcMain (electron/main/ipc.ts) and the
+// browser preview's HTTP bridge (electron/preview/server.ts). A handler takes the raw argument
+// list as it arrived, validates it, and answers plain data. What differs between the two hosts
+// (native dialogs, the window title) is behind the DesktopShell interface.
+import { isAbsolute } from 'node:path';
+import { z } from 'zod';
+import { formatPath, parseDocument, type Problem, type ProjectDocument } from '../../engine/model/index.js';
+import { SAMPLE_NAMES } from '../../engine/generators/index.js';
+import type { FileErrorInfo, InvokeChannel, Result } from '../contract/api.js';
+import { ProjectFileError, type ProjectFileService } from '../project/index.js';
+import type { RecoveryStore } from './recovery.js';
+import type { SettingsStore } from './settings.js';
+import type { TemplateService } from './templates.js';
+
+export type Handler = (args: readonly unknown[]) => Promise<unknown>;
+export type Handlers<C extends InvokeChannel = InvokeChannel> = Record<C, Handler>;
+
+/** A request the renderer should never send: wrong types, extra fields, an invalid document. */
+export class PayloadError extends Error {
+  override readonly name = 'PayloadError';
+  constructor(readonly channel: string, readonly problems: readonly Problem[]) {
+    super(`${channel} refused a malformed request: ${problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  }
+}
+
+/** The parts of the host that are not plain Node: native dialogs and the window. */
+export interface DesktopShell {
+  chooseOpenPath(): Promise<string | null>;
+  chooseSavePath(suggestedName: string): Promise<string | null>;
+  setTitle(title: string, dirty: boolean): void;
+  confirmUnsaved(fileName: string): Promise<'save' | 'discard' | 'cancel'>;
+}
+
+export interface Services {
+  appVersion: string;
+  projects: ProjectFileService;
+  settings: SettingsStore;
+  recovery: RecoveryStore;
+  templates: TemplateService;
+}
+
+/** Lets main's close guard follow a save it asked for (see electron/main/close-guard.ts). */
+export interface SaveObserver {
+  savePathChosen(path: string | null): void;
+  saveFinished(ok: boolean): void;
+}
+
+const AbsolutePath = z.string().min(1).max(4096).refine(isAbsolute, 'must be an absolute path');
+const Fingerprint = z.strictObject({ size: z.number().int().nonnegative(), mtimeMs: z.number().nonnegative() });
+const SaveRequest = z.strictObject({
+  path: AbsolutePath,
+  document: z.unknown(),
+  expected: Fingerprint.nullable(),
+  overwrite: z.boolean(),
+});
+const Label = z.string().max(1000);
+
+function args<T extends z.ZodType>(channel: string, schema: T, raw: readonly unknown[]): z.infer<T> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new PayloadError(channel, parsed.error.issues.map((i) => ({ path: `args${formatPath(i.path).replace('(document)', '')}`, message: i.message })));
+  }
+  return parsed.data;
+}
+
+function validDocument(channel: string, input: unknown, where: string): ProjectDocument {
+  const parsed = parseDocument(input);
+  if (!parsed.ok) throw new PayloadError(channel, parsed.problems.map((p) => ({ path: `${where}.${p.path}`, message: p.message })));
+  return parsed.value;
+}
+
+export function errorInfo(error: unknown, file: string): FileErrorInfo {
+  if (error instanceof ProjectFileError) {
+    return { kind: error.kind, file: error.file, message: error.message, problems: [...error.problems] };
+  }
+  return { kind: 'unexpected', file, message: error instanceof Error ? error.message : String(error), problems: [] };
+}
+
+export function projectHandlers(services: Services, shell: DesktopShell, observer?: SaveObserver): Handlers<
+  'project:open' | 'project:save' | 'project:chooseSavePath' | 'project:newFromTemplate' | 'catalog:shipped' | 'recent:list'
+> {
+  const { projects, settings, templates } = services;
+  return {
+    'project:open': async (raw) => {
+      const [requested] = args('project:open', z.tuple([AbsolutePath.nullable()]), raw);
+      const path = requested ?? (await shell.chooseOpenPath());
+      if (path === null) return null;
+      try {
+        const opened = projects.open(path);
+        settings.addRecent(opened.path);
+        return { ok: true, value: opened } satisfies Result<unknown>;
+      } catch (error) {
+        // A recent file that is gone should leave the menu rather than fail again next time.
+        if (error instanceof ProjectFileError && error.kind === 'not-found') settings.removeRecent(path);
+        return { ok: false, error: errorInfo(error, path) } satisfies Result<unknown>;
+      }
+    },
+    'project:save': async (raw) => {
+      const [request] = args('project:save', z.tuple([SaveRequest]), raw);
+      // The document is validated here too, so a malformed one is refused as a payload error
+      // rather than reported as a problem with the user's file.
+      const document = validDocument('project:save', request.document, 'args[0].document');
+      try {
+        const fingerprint = projects.save(request.path, document, { expected: request.expected, overwrite: request.overwrite });
+        settings.addRecent(request.path);
+        observer?.saveFinished(true);
+        return { ok: true, value: fingerprint } satisfies Result<unknown>;
+      } catch (error) {
+        observer?.saveFinished(false);
+        return { ok: false, error: errorInfo(error, request.path) } satisfies Result<unknown>;
+      }
+    },
+    'project:chooseSavePath': async (raw) => {
+      const [suggested] = args('project:chooseSavePath', z.tuple([z.string().max(255)]), raw);
+      const path = await shell.chooseSavePath(suggested);
+      observer?.savePathChosen(path);
+      return path;
+    },
+    'project:newFromTemplate': async (raw) => {
+      // JSON turns a trailing undefined into null, so the optional count accepts both.
+      const schema = z.tuple([z.enum(SAMPLE_NAMES), z.number().int().min(1).max(64).nullish()]);
+      const [template, scalableUnits] = args('project:newFromTemplate', schema, raw);
+      return templates.create(template, scalableUnits ?? undefined);
+    },
+    'catalog:shipped': async (raw) => {
+      args('catalog:shipped', z.tuple([]), raw);
+      return templates.catalog();
+    },
+    'recent:list': async (raw) => {
+      args('recent:list', z.tuple([]), raw);
+      return settings.recentFiles();
+    },
+  };
+}
+
+export function recoveryHandlers(services: Services): Handlers<'recovery:write' | 'recovery:take' | 'recovery:discard'> {
+  const { recovery } = services;
+  return {
+    'recovery:write': async (raw) => {
+      const [path, document] = args('recovery:write', z.tuple([AbsolutePath.nullable(), z.unknown()]), raw);
+      recovery.write(path, validDocument('recovery:write', document, 'args[1]'));
+      return undefined;
+    },
+    'recovery:take': async (raw) => {
+      args('recovery:take', z.tuple([]), raw);
+      return recovery.take();
+    },
+    'recovery:discard': async (raw) => {
+      args('recovery:discard', z.tuple([]), raw);
+      recovery.discard();
+      return undefined;
+    },
+  };
+}
+
+export function windowHandlers(shell: DesktopShell): Handlers<'window:setTitle' | 'window:confirmUnsaved'> {
+  return {
+    'window:setTitle': async (raw) => {
+      const [title, dirty] = args('window:setTitle', z.tuple([Label, z.boolean()]), raw);
+      shell.setTitle(title, dirty);
+      return undefined;
+    },
+    'window:confirmUnsaved': async (raw) => {
+      const [fileName] = args('window:confirmUnsaved', z.tuple([Label]), raw);
+      return shell.confirmUnsaved(fileName);
+    },
+  };
+}
+
+export function appHandlers(services: Services): Handlers<'app:version'> {
+  return {
+    'app:version': async (raw) => {
+      args('app:version', z.tuple([]), raw);
+      return services.appVersion;
+    },
+  };
+}
+
+/** Every channel of the contract, typed so that a missing one fails to compile. */
+export function allHandlers(services: Services, shell: DesktopShell, observer?: SaveObserver): Handlers {
+  return {
+    ...projectHandlers(services, shell, observer),
+    ...recoveryHandlers(services),
+    ...windowHandlers(shell),
+    ...appHandlers(services),
+  };
+}
