@@ -26,7 +26,7 @@ export interface ScenarioTable {
   droppedRacks: Int32Array;
   /** Racks whose load moved to another side (evidence of A/B redundancy). */
   movedRacks: Int32Array;
-  /** Highest load / continuous limit among surviving elements whose load changed; 0 when none did. */
+  /** Highest load / continuous limit among surviving elements whose load rose; 0 when none did. */
   worstUtil: Float64Array;
   /** Element with that utilisation (-1 none) and its load in the scenario. */
   worstElement: Int32Array;
@@ -125,13 +125,15 @@ export function runScenario(s: FailureScratch, racks: RackTable, f: number, out:
     const t = p.touched[i]!;
     if (!p.isLive(t)) continue;
     const load = p.newOut[t]!;
+    // Only elements the failure loads more: the rest are no closer to their limit than before.
+    if (!(load > flow.outKw[t]! * (1 + EPS) + EPS)) continue;
     const limit = g.continuousKw[t]!;
     const u = utilisationOf(load, limit);
     if (u > worstUtil) {
       worstUtil = u;
       worst = t;
     }
-    if (load > limit * (1 + EPS) && load > flow.outKw[t]! * (1 + EPS) + EPS) overloaded.push({ element: t, loadKw: load, limitKw: limit });
+    if (load > limit * (1 + EPS)) overloaded.push({ element: t, loadKw: load, limitKw: limit });
   }
   out.evaluated[f] = 1;
   out.droppedRacks[f] = dropped.length;

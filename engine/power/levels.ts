@@ -105,7 +105,7 @@ export interface WorstFailure {
   kind: PowerKind;
   failedId: string;
   droppedRacks: number;
-  /** The surviving element closest to (or furthest over) its limit after the failure. */
+  /** Of the elements the failure loads more, the one closest to (or furthest over) its limit. */
   worstElementId: string | null;
   utilisation: Explained;
 }
@@ -144,8 +144,9 @@ export function worstFailures(g: PowerGraph, table: ScenarioTable): WorstFailure
 /**
  * Largest IT load with redundancy intact. Every element load is linear in the rack loads (shares
  * and efficiencies do not depend on load), so scaling all racks by s scales every load by s:
- * P_IT,max = P_IT / u_max, with u_max the highest load/limit over normal operation and every
- * single failure that keeps all racks powered. Failures that drop racks do so at any load and
+ * P_IT,max = P_IT / u_max, with u_max the highest load/limit over normal operation and, for every
+ * single failure that keeps all racks powered, over the elements it loads more (the others are no
+ * closer to their limit than in normal operation). Failures that drop racks do so at any load and
  * are counted apart (they are violations of their own).
  */
 export function supportedIt(g: PowerGraph, flow: FlowState, table: ScenarioTable, itKw: number): Explained {
