@@ -2,7 +2,7 @@
 // GPU racks, the rail-optimised scale-out fabric, the storage / front-end network; switches in
 // racks, routed and typed cables, bisection, oversubscription, hops, latency, tier load.
 import type { ProjectDocument, RackType, SwitchType } from '../model/index.js';
-import { explained, type Explained, type Violation } from '../results/index.js';
+import { explained, type Violation } from '../results/index.js';
 import { CableBook, CablePicker } from './cables.js';
 import { closSwitches, tierName } from './clos.js';
 import { fabricDiagram } from './diagram.js';

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { shippedCatalog } from '../../tests/support/catalog.js';
+import { demoHall } from '../generators/index.js';
+import { m, pt, type ProjectDocument, type TrayId, type CatalogId } from '../model/index.js';
+import { CableBook, CablePicker } from './cables.js';
+import type { Site } from './placement.js';
+import { Router } from './routing.js';
+
+// Shipped catalog: slack 1.0 m, overhead path 2.9 m; ports at half of a 2.2 m rack = 1.1 m.
+const site = (x: number, y: number): Site => ({ x, y, portZ: 1.1, rackId: null });
+const tray = (id: string, points: [number, number][], elevation: number): ProjectDocument['trays'][number] => ({
+  id: id as TrayId, typeId: 'tray-300' as CatalogId, name: id, points: points.map(([x, y]) => pt(x, y)), elevationM: m(elevation), tags: {},
+});
+
+describe('cable routing', () => {
+  it('without trays: Manhattan over the overhead path, drops at both ends, slack', () => {
+    // |3| + |4| + 2 x (2.9 - 1.1) + 1.0 = 7 + 3.6 + 1 = 11.6 m
+    const router = new Router(demoHall(shippedCatalog), [site(0, 0), site(3, 4)]);
+    expect(router.lengthM(0, 1)).toBeCloseTo(11.6, 9);
+    // Same rack: only the slack (both ports at mid-height).
+    expect(router.lengthM(1, 1)).toBeCloseTo(1.0, 9);
+  });
+
+  it('through two trays that meet at a corner', () => {
+    // Tray A (0,0)-(10,0), tray B (10,0)-(10,10), both at 3.0 m. Rack 1 at (2,-0.5) joins A at (2,0),
+    // 0.5 m away; rack 2 at (10.5,6) joins B at (10,6). Along the trays 8 + 6 = 14 m; drops
+    // 2 x (3.0 - 1.1) = 3.8 m; total 0.5 + 14 + 0.5 + 3.8 + 1.0 slack = 19.8 m.
+    const doc = { ...demoHall(shippedCatalog), trays: [tray('ta', [[0, 0], [10, 0]], 3), tray('tb', [[10, 0], [10, 10]], 3)] };
+    const router = new Router(doc, [site(2, -0.5), site(10.5, 6)]);
+    expect(router.lengthM(0, 1)).toBeCloseTo(19.8, 9);
+    expect(router.disconnected).toBe(0);
+  });
+
+  it('trays that do not meet fall back to the overhead path and say so', () => {
+    const doc = { ...demoHall(shippedCatalog), trays: [tray('ta', [[0, 0], [10, 0]], 3), tray('tb', [[20, 0], [20, 10]], 3)] };
+    const router = new Router(doc, [site(2, -0.5), site(20.5, 6)]);
+    // 18.5 + 6.5 + 3.6 + 1 = 29.6 m
+    expect(router.lengthM(0, 1)).toBeCloseTo(29.6, 9);
+    expect(router.disconnected).toBe(1);
+  });
+});
+
+describe('cable type by length (shipped 400G prices)', () => {
+  const picker = new CablePicker(shippedCatalog);
+  // DAC 150; active copper 450; AOC 900; OM4 40 + 2 x 700 SR4 = 1440; OS2 50 + 2 x 1000 DR4 = 2050.
+  const cases: [number, string, number][] = [
+    [1.2, 'dac-400', 1.5], [2, 'dac-400', 2], [2.1, 'acc-400', 3], [4.6, 'acc-400', 5],
+    [5.2, 'aoc-400', 7], [29, 'aoc-400', 30], [31, 'mmf-400', 50], [120, 'smf-400', 150],
+  ];
+  for (const [len, id, ordered] of cases) {
+    it(`${len} m -> ${id}, ordered ${ordered} m`, () => {
+      const p = picker.pick(400, len);
+      expect(p?.type.id).toBe(id);
+      expect(p?.orderedM).toBe(ordered);
+    });
+  }
+  it('nothing reaches 600 m: booked on the longest-reach type and reported', () => {
+    expect(picker.pick(400, 600)).toBeNull();
+    const book = new CableBook(picker);
+    book.add('x', 400, 600, 3, 0, 1);
+    book.add('x', 400, 31, 2, 0, 1);
+    expect(book.tooLong).toEqual([{ a: 0, b: 1, lengthM: 600, count: 3 }]);
+    const lines = book.cables();
+    expect(lines.map((l) => [l.cableTypeId, l.count])).toEqual([['mmf-400', 2], ['smf-400', 3]]);
+    // Two optics per fibre cable: 4 SR4 and 6 DR4.
+    expect(book.transceivers()).toEqual([{ transceiverId: 'xcvr-400-dr4', count: 6 }, { transceiverId: 'xcvr-400-sr4', count: 4 }]);
+    expect(lines[0]?.histogram).toEqual([{ lengthM: 50, count: 2 }]);
+  });
+});
