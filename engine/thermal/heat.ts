@@ -1,0 +1,196 @@
+// Steady advection-diffusion of heat on the potential-flow field, finite volumes with first-order
+// upwinding: for each open cell c,
+//   (sum of outflows + sum D + sinks) theta_c = sum over inflowing faces (F + D) theta_nb
+//     + sum over outflowing faces D theta_nb + sum of sources * theta_source,
+// theta = T - T_supply. Racks couple intake to exhaust: theta_out = theta_in + (P_air - P_door) /
+// (rho cp V). Every face flux leaves one cell and enters the next with the same temperature, so
+// heat is conserved exactly once the sweeps converge (the energy balance checks that).
+// Turbulent mixing: the zero-equation model of Chen & Xu (1998), nu_t = 0.03874 |v| L, with L the
+// cell size and |v| never below still air (0.1 m/s); first-order upwinding adds numerical
+// diffusion of about |v| dx / 2 on top (see docs/thermal-model.md).
+import type { Grid } from './grid.js';
+import type { Window } from './flow.js';
+import type { Ports } from './ports.js';
+
+/** Chen & Xu (1998) zero-equation constant: nu_t = 0.03874 V L. */
+export const ZERO_EQ_CONSTANT = 0.03874;
+/** Air speed below which room air counts as still (ASHRAE 55 uses 0.2 m/s; we take half). */
+export const STILL_AIR_MS = 0.1;
+/** Sweeps stop once no rack inlet moves more than this between two sweeps, K. */
+export const SWEEP_TOLERANCE_K = 5e-3;
+const MAX_SWEEPS = 600;
+
+export interface HeatSystem {
+  /** Coefficient of theta of the -x/+x/... neighbour in a cell's equation, stored on the face. */
+  cxm: Float32Array; cxp: Float32Array; cym: Float32Array; cyp: Float32Array; czm: Float32Array; czp: Float32Array;
+  /** Face air flux to the +x, +y, +z neighbour, m3/s. */
+  fx: Float32Array; fy: Float32Array; fz: Float32Array;
+  sink: Float64Array; diag: Float64Array; src: Float64Array; theta: Float64Array;
+  /** Per rack: inlet and exhaust theta (K above supply), and the exhaust rise (K). */
+  rackIn: Float64Array; rackOut: Float64Array; rackRise: Float64Array;
+}
+
+export function heatSystem(n: number, racks: number): HeatSystem {
+  const f32 = () => new Float32Array(n);
+  return {
+    cxm: f32(), cxp: f32(), cym: f32(), cyp: f32(), czm: f32(), czp: f32(), fx: f32(), fy: f32(), fz: f32(),
+    sink: new Float64Array(n), diag: new Float64Array(n), src: new Float64Array(n), theta: new Float64Array(n),
+    rackIn: new Float64Array(racks), rackOut: new Float64Array(racks), rackRise: new Float64Array(racks),
+  };
+}
+
+const sumInto = (a: Float64Array, i: number, v: number) => { a[i] = (a[i] as number) + v; };
+
+/** Sinks (air leaving the grid: intakes and returns) per cell, m3/s. */
+export function buildSinks(ports: Ports, rackAirflow: Float64Array, crahShare: number, inrowAirflow: Float64Array, nz: number, sink: Float64Array): void {
+  sink.fill(0);
+  for (let r = 0; r < rackAirflow.length; r++) {
+    const f = rackAirflow[r] as number;
+    if (f <= 0 || ports.rackReturn[r] === -1) continue;
+    for (let k = 0; k < nz; k++) {
+      const o = r * nz + k;
+      const w = ports.racks.weight[o] as number;
+      if (w > 0) sumInto(sink, ports.racks.inCell[o] as number, f * w);
+    }
+    sumInto(sink, ports.rackReturn[r] as number, crahShare * f);
+  }
+  for (let e = 0; e < inrowAirflow.length; e++) {
+    for (let k = 0; k < nz; k++) {
+      const o = e * nz + k;
+      const w = ports.inrow.weight[o] as number;
+      if (w > 0) sumInto(sink, ports.inrow.outCell[o] as number, (inrowAirflow[e] as number) * w);
+    }
+  }
+}
+
+function face(flux: number, g: number, gFull: number, area: number): [number, number] {
+  if (g <= 0) return [0, 0];
+  const d = ZERO_EQ_CONSTANT * Math.max(Math.abs(flux), STILL_AIR_MS * area * (g / gFull));
+  // [coefficient of the lower cell in the upper cell's equation, and the reverse]
+  return [Math.max(flux, 0) + d, Math.max(-flux, 0) + d];
+}
+
+/** Face fluxes from phi and equation coefficients for the window's cells (and its edge faces). */
+export function buildCoefficients(g: Grid, w: Window, phi: Float64Array, s: HeatSystem): void {
+  const { nx, ny, nz, dx, dy, dz, gx, gy, gz } = g;
+  const plane = nx * ny;
+  const ax = dy * dz, ay = dx * dz, az = dx * dy;
+  const gxF = ax / dx, gyF = ay / dy, gzF = az / dz;
+  const iLo = Math.max(0, w.i0 - 1), jLo = Math.max(0, w.j0 - 1);
+  for (let k = 0; k < nz; k++) {
+    for (let j = jLo; j <= w.j1; j++) {
+      for (let i = iLo; i <= w.i1; i++) {
+        const c = k * plane + j * nx + i;
+        let f = i + 1 < nx ? (gx[c] as number) * ((phi[c] as number) - (phi[c + 1] as number)) : 0;
+        let [lo, hi] = face(f, gx[c] as number, gxF, ax);
+        s.fx[c] = f; s.cxm[c] = lo; s.cxp[c] = hi;
+        f = j + 1 < ny ? (gy[c] as number) * ((phi[c] as number) - (phi[c + nx] as number)) : 0;
+        [lo, hi] = face(f, gy[c] as number, gyF, ay);
+        s.fy[c] = f; s.cym[c] = lo; s.cyp[c] = hi;
+        f = k + 1 < nz ? (gz[c] as number) * ((phi[c] as number) - (phi[c + plane] as number)) : 0;
+        [lo, hi] = face(f, gz[c] as number, gzF, az);
+        s.fz[c] = f; s.czm[c] = lo; s.czp[c] = hi;
+      }
+    }
+  }
+  for (let k = 0; k < nz; k++) {
+    for (let j = w.j0; j <= w.j1; j++) {
+      for (let i = w.i0; i <= w.i1; i++) {
+        const c = k * plane + j * nx + i;
+        // Outflow + D through each face is the coefficient of c in the neighbour's equation.
+        let d = (s.sink[c] as number) + (s.cxm[c] as number) + (s.cym[c] as number) + (s.czm[c] as number);
+        if (i > 0) d += s.cxp[c - 1] as number;
+        if (j > 0) d += s.cyp[c - nx] as number;
+        if (k > 0) d += s.czp[c - plane] as number;
+        s.diag[c] = g.solid[c] === 0 ? d : 0;
+      }
+    }
+  }
+}
+
+export const inWindow = (g: Grid, w: Window, c: number) => {
+  const i = c % g.nx;
+  const j = Math.floor(c / g.nx) % g.ny;
+  return i >= w.i0 && i <= w.i1 && j >= w.j0 && j <= w.j1;
+};
+
+/** Rack inlets from the field, exhausts from inlet + rise, written as sources. Returns max inlet change. */
+function updateRacks(g: Grid, ports: Ports, rackAirflow: Float64Array, active: Int32Array, s: HeatSystem): number {
+  const nz = g.nz;
+  let maxChange = 0;
+  for (let a = 0; a < active.length; a++) {
+    const r = active[a] as number;
+    const f = rackAirflow[r] as number;
+    let tin = 0;
+    for (let k = 0; k < nz; k++) {
+      const o = r * nz + k;
+      const w = ports.racks.weight[o] as number;
+      if (w > 0) tin += w * (s.theta[ports.racks.inCell[o] as number] as number);
+    }
+    maxChange = Math.max(maxChange, Math.abs(tin - (s.rackIn[r] as number)));
+    s.rackIn[r] = tin;
+    const tout = tin + (s.rackRise[r] as number);
+    s.rackOut[r] = tout;
+    for (let k = 0; k < nz; k++) {
+      const o = r * nz + k;
+      const w = ports.racks.weight[o] as number;
+      if (w > 0) sumInto(s.src, ports.racks.outCell[o] as number, f * w * tout);
+    }
+  }
+  return maxChange;
+}
+
+function sweep(g: Grid, w: Window, s: HeatSystem, forward: boolean): void {
+  const { nx, ny, nz } = g;
+  const plane = nx * ny;
+  const { theta, diag, src, cxm, cxp, cym, cyp, czm, czp } = s;
+  for (let kk = 0; kk < nz; kk++) {
+    const k = forward ? kk : nz - 1 - kk;
+    for (let jj = w.j0; jj <= w.j1; jj++) {
+      const j = forward ? jj : w.j1 + w.j0 - jj;
+      const row = k * plane + j * nx;
+      for (let ii = w.i0; ii <= w.i1; ii++) {
+        const c = row + (forward ? ii : w.i1 + w.i0 - ii);
+        const d = diag[c] as number;
+        if (d <= 0) continue;
+        let num = src[c] as number;
+        const i = c - row;
+        if (i > 0) num += (cxm[c - 1] as number) * (theta[c - 1] as number);
+        if (i + 1 < nx) num += (cxp[c] as number) * (theta[c + 1] as number);
+        if (j > 0) num += (cym[c - nx] as number) * (theta[c - nx] as number);
+        if (j + 1 < ny) num += (cyp[c] as number) * (theta[c + nx] as number);
+        if (k > 0) num += (czm[c - plane] as number) * (theta[c - plane] as number);
+        if (k + 1 < nz) num += (czp[c] as number) * (theta[c + plane] as number);
+        theta[c] = num / d;
+      }
+    }
+  }
+}
+
+/**
+ * Gauss-Seidel sweeps (forward, then backward) until rack inlets settle and `balanced()` (the
+ * energy balance) holds. Returns the sweeps used.
+ */
+export function solveHeat(
+  g: Grid, w: Window, ports: Ports, rackAirflow: Float64Array, active: Int32Array, s: HeatSystem, balanced: () => boolean,
+): number {
+  const clearSrc = () => {
+    for (let a = 0; a < active.length; a++) {
+      const r = active[a] as number;
+      for (let k = 0; k < g.nz; k++) {
+        const o = r * g.nz + k;
+        if ((ports.racks.weight[o] as number) > 0) s.src[ports.racks.outCell[o] as number] = 0;
+      }
+    }
+  };
+  let settled = 0;
+  let it = 0;
+  for (; it < MAX_SWEEPS; it++) {
+    clearSrc();
+    const change = updateRacks(g, ports, rackAirflow, active, s);
+    settled = change < SWEEP_TOLERANCE_K ? settled + 1 : 0;
+    if (settled >= 2 && balanced()) break;
+    sweep(g, w, s, it % 2 === 0);
+  }
+  return it;
+}

@@ -1,0 +1,134 @@
+// Where air enters and leaves the grid. A rack draws air over its height from the first open
+// cell in front of it and blows it out of the first open cell behind it (behind its rear door, if
+// any); an in-row cooler is the same with supply at the front and return at the rear. Room units
+// (CRAHs) feed one shared plenum: their supply reaches the floor of each rack's intake column in
+// proportion to the rack's airflow (raised-floor tiles or a balanced overhead/flooded supply), and
+// their return is drawn at the highest cell reachable straight up from each rack's exhaust (the
+// ceiling, or under a hot-aisle containment roof, i.e. a chimney or ducted return).
+import type { CoolingType, ProjectDocument, RotationDeg } from '../model/index.js';
+import { frontDirection, rackTypeIndex } from '../model/index.js';
+import type { Grid } from './grid.js';
+
+export interface PortSet {
+  /** count x nz: intake (or supply) and exhaust (or return) cells per layer, -1 for none. */
+  inCell: Int32Array;
+  outCell: Int32Array;
+  /** count x nz: share of the object's airflow through each layer (sums to 1 over valid cells). */
+  weight: Float32Array;
+}
+
+export interface Ports {
+  racks: PortSet;
+  /** Pooled room supply (floor of the intake column) and return cell of each rack, -1 for none. */
+  rackSupply: Int32Array;
+  rackReturn: Int32Array;
+  /** Running in-row coolers: their index in doc.cooling and ports (front = supply, rear = return). */
+  inrowIndex: Int32Array;
+  inrow: PortSet;
+}
+
+const MAX_STEPS = 3;
+
+function portColumn(g: Grid, x: number, y: number, dir: { x: number; y: number }): number {
+  const step = dir.x !== 0 ? g.dx : g.dy;
+  for (let s = 0; s <= MAX_STEPS; s++) {
+    const px = x + dir.x * s * step;
+    const py = y + dir.y * s * step;
+    if (px < 0 || py < 0 || px >= g.nx * g.dx || py >= g.ny * g.dy) return -1;
+    const col = Math.floor(py / g.dy) * g.nx + Math.floor(px / g.dx);
+    if (g.solid[col] === 0) return col;
+  }
+  return -1;
+}
+
+/** Fills the layer cells and weights of one object with a front and a rear port. */
+function place(
+  g: Grid, set: PortSet, e: number, pos: { x: number; y: number }, rot: RotationDeg, depthM: number, rearExtraM: number, heightM: number,
+): void {
+  const f = frontDirection(rot);
+  const half = (f.x !== 0 ? g.dx : g.dy) / 2;
+  const front = portColumn(g, pos.x + f.x * (depthM / 2 + half), pos.y + f.y * (depthM / 2 + half), f);
+  const back = { x: -f.x, y: -f.y };
+  const rearOff = depthM / 2 + rearExtraM + half;
+  const rear = portColumn(g, pos.x + back.x * rearOff, pos.y + back.y * rearOff, back);
+  const plane = g.nx * g.ny;
+  let total = 0;
+  for (let k = 0; k < g.nz; k++) {
+    const o = e * g.nz + k;
+    set.inCell[o] = -1;
+    set.outCell[o] = -1;
+    set.weight[o] = 0;
+    const overlap = Math.min(heightM, (k + 1) * g.dz) - k * g.dz;
+    if (overlap <= 0 || front < 0 || rear < 0) continue;
+    const ci = front + k * plane;
+    const co = rear + k * plane;
+    if (g.solid[ci] !== 0 || g.solid[co] !== 0) continue;
+    set.inCell[o] = ci;
+    set.outCell[o] = co;
+    set.weight[o] = overlap;
+    total += overlap;
+  }
+  for (let k = 0; k < g.nz; k++) {
+    const o = e * g.nz + k;
+    set.weight[o] = total > 0 ? (set.weight[o] as number) / total : 0;
+  }
+}
+
+function portSet(count: number, nz: number): PortSet {
+  return { inCell: new Int32Array(count * nz).fill(-1), outCell: new Int32Array(count * nz).fill(-1), weight: new Float32Array(count * nz) };
+}
+
+/** Places the ports of rack i (after its footprint or its rear door changed). */
+export function placeRack(doc: ProjectDocument, g: Grid, ports: Ports, i: number, doorDepthM: number): void {
+  const rack = doc.racks[i];
+  const t = rack ? rackTypeIndex(doc.catalog).get(rack.typeId) : undefined;
+  ports.rackSupply[i] = -1;
+  ports.rackReturn[i] = -1;
+  if (!rack || !t) {
+    for (let k = 0; k < g.nz; k++) ports.racks.weight[i * g.nz + k] = 0;
+    return;
+  }
+  placeRackWith(g, ports, i, rack.position, rack.rotationDeg, t.depthM, doorDepthM, t.heightM);
+}
+
+function placeRackWith(g: Grid, ports: Ports, i: number, pos: { x: number; y: number }, rot: RotationDeg, depthM: number, doorDepthM: number, heightM: number): void {
+  place(g, ports.racks, i, pos, rot, depthM, doorDepthM, heightM);
+  const plane = g.nx * g.ny;
+  const az = (g.dx * g.dy) / g.dz;
+  for (let k = 0; k < g.nz; k++) {
+    const o = i * g.nz + k;
+    if (ports.racks.inCell[o] === -1) continue;
+    ports.rackSupply[i] = (ports.racks.inCell[o] as number) % plane; // floor of the intake column
+    if (g.solid[ports.rackSupply[i] as number] !== 0) ports.rackSupply[i] = ports.racks.inCell[o] as number;
+    let c = ports.racks.outCell[o] as number;
+    while (c + plane < g.n && (g.gz[c] as number) >= 0.99 * az) c += plane; // climb to the ceiling or a roof
+    ports.rackReturn[i] = c;
+    break;
+  }
+}
+
+export function buildPorts(doc: ProjectDocument, g: Grid, unitTypes: readonly (CoolingType | undefined)[], doorIndex: Int32Array): Ports {
+  const n = doc.racks.length;
+  const inrows: number[] = [];
+  doc.cooling.forEach((u, i) => {
+    if (u.status === 'running' && unitTypes[i]?.kind === 'inrow') inrows.push(i);
+  });
+  const ports: Ports = {
+    racks: portSet(n, g.nz), rackSupply: new Int32Array(n).fill(-1), rackReturn: new Int32Array(n).fill(-1),
+    inrowIndex: Int32Array.from(inrows), inrow: portSet(inrows.length, g.nz),
+  };
+  const rackTypes = rackTypeIndex(doc.catalog);
+  doc.racks.forEach((rack, i) => {
+    const t = rackTypes.get(rack.typeId);
+    if (!t) return;
+    const d = doorIndex[i] as number;
+    const doorDepth = d >= 0 ? (unitTypes[d]?.depthM ?? 0) : 0;
+    placeRackWith(g, ports, i, rack.position, rack.rotationDeg, t.depthM, doorDepth, t.heightM);
+  });
+  inrows.forEach((u, e) => {
+    const unit = doc.cooling[u];
+    const t = unitTypes[u];
+    if (unit && t) place(g, ports.inrow, e, unit.position, unit.rotationDeg, t.depthM, 0, t.heightM);
+  });
+  return ports;
+}
