@@ -20,7 +20,8 @@ export interface FabricOptions {
 
 function summarise(net: WiredNetwork): NetworkSummary {
   const port = net.plan.switchType.portGbps;
-  const leafOversub = Math.max(0, ...net.plan.leaves.map((l) => (net.plan.leafUp > 0 ? l.downGbps / (net.plan.leafUp * port) : 0)));
+  // reduce, not Math.max(...): a gigawatt hall has tens of thousands of leaves.
+  const leafOversub = net.plan.leaves.reduce((w, l) => Math.max(w, net.plan.leafUp > 0 ? l.downGbps / (net.plan.leafUp * port) : 0), 0);
   return {
     switchTypeId: net.plan.switchType.id,
     endpoints: net.plan.endpoints,
@@ -30,7 +31,7 @@ function summarise(net: WiredNetwork): NetworkSummary {
       switches: tier.switches,
       blocks: tier.blocks.length,
       uplinks: tier.uplinks,
-      oversubscription: t === 0 ? leafOversub : Math.max(...tier.blocks.map((b) => (b.upPerSwitch > 0 ? b.downPerSwitch / b.upPerSwitch : 0))),
+      oversubscription: t === 0 ? leafOversub : tier.blocks.reduce((w, b) => Math.max(w, b.upPerSwitch > 0 ? b.downPerSwitch / b.upPerSwitch : 0), 0),
     })),
     switches: closSwitches(net.clos),
     nicLinks: net.plan.runs.reduce((s, r) => s + r.count, 0),
@@ -79,7 +80,7 @@ export function computeFabric(doc: ProjectDocument, options: FabricOptions = {})
           { name: 'down ports per leaf', value: net.plan.leafDown, unit: 'ports' },
           { name: 'up ports per leaf', value: net.plan.leafUp, unit: 'ports' },
           { name: 'endpoints', value: net.plan.endpoints, unit: 'NICs' },
-          { name: 'ports per NIC', value: portsPerNic(Math.max(...net.plan.runs.map((r) => r.gbps)), s.portGbps), unit: 'ports' },
+          { name: 'ports per NIC', value: portsPerNic(net.plan.runs.reduce((g, r) => Math.max(g, r.gbps), 0), s.portGbps), unit: 'ports' },
         ], 'rail-optimised leaves after NVIDIA DGX SuperPOD reference architectures')
         : explained(tier.switches, 'switches', 'per block: ceil(uplinks below / ports down), raised to a divisor of each lower switch\'s uplinks (even spread)', [
           { name: 'uplinks below', value: net.clos.tiers[t - 1]?.uplinks ?? 0, unit: 'links' },
