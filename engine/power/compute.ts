@@ -57,11 +57,12 @@ export function computePower(doc: ProjectDocument): PowerResult {
  * Recompute after the racks named in `changedRackIds` were edited, moved, added or removed.
  * Any other change (power equipment, catalog) falls back to computePower. `prev` is not modified.
  */
-export function updatePower(prev: PowerResult, doc: ProjectDocument, changedRackIds: readonly string[]): PowerResult {
+export function updatePower(prev: PowerResult, doc: ProjectDocument, changedIds: readonly string[]): PowerResult {
   const st = prev.state;
   if (doc.power !== st.power || doc.catalog !== st.catalog) return computePower(doc);
   const g = st.graph;
   const before = st.racks;
+  const changedRackIds = [...new Set(changedIds)]; // a rack named twice must not move its load twice
   const positions = changedRackIds.map((id) => before.ids.indexOf(id));
   const samePlaces = doc.racks.length === before.count && positions.every((i) => i >= 0 && doc.racks[i]!.id === before.ids[i]);
   const after = samePlaces ? patchRacks(before, doc, g, positions) : buildRacks(doc, g);

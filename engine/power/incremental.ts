@@ -9,11 +9,15 @@ import { Propagator, shareA, shareB, type FlowState } from './flow.js';
 import { emptyTable, makeScratch, runScenario, type ScenarioTable } from './failures.js';
 
 export interface TouchIndex {
-  /** Scenarios (by failed element) that touched each element: CSR from the full analysis ... */
+  /** Elements each scenario (by failed element) touched, CSR from the full analysis ... */
+  start: Int32Array;
+  list: Int32Array;
+  /** ... and its inverse, the scenarios that touched each element ... */
   invStart: Int32Array;
   invList: Int32Array;
-  /** ... plus what later incremental runs added (a superset is safe: it only costs a re-run). */
+  /** ... plus what later incremental runs added, both ways (a superset is safe: it only costs a re-run). */
   extra: Map<number, number[]>;
+  extraByScenario: Map<number, number[]>;
 }
 
 /** Every single failure, recording which elements each one touched. */
@@ -42,7 +46,7 @@ export function analyseIndexed(g: PowerGraph, flow: FlowState, racks: RackTable)
   const fill = invStart.slice(0, g.n);
   const invList = new Int32Array(used);
   for (let f = 0; f < g.n; f++) for (let i = start[f]!; i < start[f + 1]!; i++) invList[fill[list[i]!]!++] = f;
-  return { table, index: { invStart, invList, extra: new Map() } };
+  return { table, index: { start, list: list.subarray(0, used), invStart, invList, extra: new Map(), extraByScenario: new Map() } };
 }
 
 /**
@@ -92,17 +96,21 @@ export function refreshScenarios(
     details: new Map(prev.details),
   };
   const extra = new Map(index.extra);
+  const extraByScenario = new Map(index.extraByScenario);
   const s = makeScratch(g, flow, racks);
-  const known = (e: number, f: number): boolean => {
-    for (let i = index.invStart[e]!; i < index.invStart[e + 1]!; i++) if (index.invList[i] === f) return true;
-    return (extra.get(e) ?? []).includes(f);
-  };
+  const seen = new Int32Array(g.n);
+  let mark = 0;
   for (const f of redo) {
+    mark += 1;
+    for (let i = index.start[f]!; i < index.start[f + 1]!; i++) seen[index.list[i]!] = mark;
+    for (const e of extraByScenario.get(f) ?? []) seen[e] = mark;
     runScenario(s, racks, f, table);
     for (let i = 0; i < s.p.touchedCount; i++) {
       const e = s.p.touched[i]!;
-      if (!known(e, f)) extra.set(e, [...(extra.get(e) ?? []), f]);
+      if (seen[e] === mark) continue;
+      extra.set(e, [...(extra.get(e) ?? []), f]);
+      extraByScenario.set(f, [...(extraByScenario.get(f) ?? []), e]);
     }
   }
-  return { table, index: { invStart: index.invStart, invList: index.invList, extra }, rerun: redo.size };
+  return { table, index: { ...index, extra, extraByScenario }, rerun: redo.size };
 }
