@@ -32,7 +32,7 @@ export interface StorageShare {
   capacityBytes: number;
   /** Bandwidth of one fetch: min(the replica's storage-network links, the racks' read bandwidth), bytes/s. */
   bandwidthBytesPerS: number;
-  /** Rack read latency plus the fabric's latency per transfer, s. */
+  /** Rack read latency, s (the network latency is added by the caller, who splits fetch from transfer). */
   latencyS: number;
 }
 
