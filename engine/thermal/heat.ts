@@ -174,12 +174,13 @@ function sweep(g: Grid, w: Window, s: HeatSystem, forward: boolean): void {
 export function solveHeat(
   g: Grid, w: Window, ports: Ports, rackAirflow: Float64Array, active: Int32Array, s: HeatSystem, balanced: () => boolean,
 ): number {
+  // Only rack exhausts put heat in (supplies are at theta 0), and every rack exhausting into the
+  // window is active, so the window's sources are rebuilt from scratch each sweep.
   const clearSrc = () => {
-    for (let a = 0; a < active.length; a++) {
-      const r = active[a] as number;
-      for (let k = 0; k < g.nz; k++) {
-        const o = r * g.nz + k;
-        if ((ports.racks.weight[o] as number) > 0) s.src[ports.racks.outCell[o] as number] = 0;
+    for (let k = 0; k < g.nz; k++) {
+      for (let j = w.j0; j <= w.j1; j++) {
+        const row = (k * g.ny + j) * g.nx;
+        s.src.fill(0, row + w.i0, row + w.i1 + 1);
       }
     }
   };

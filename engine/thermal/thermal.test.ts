@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { shippedCatalog } from '../../tests/support/catalog.js';
+import { demoHall, superpodHall } from '../generators/index.js';
+import { frac, type ProjectDocument } from '../model/index.js';
+import { computeThermal, thermalResult } from './compute.js';
+import { rci, rti, shi } from './metrics.js';
+import { ThermalModel } from './model.js';
+import { rowPair, testHall } from './test-halls.js';
+
+const max = (a: Float32Array) => a.reduce((s, v) => (Number.isNaN(v) ? s : Math.max(s, v)), -Infinity);
+const mean = (a: Float32Array) => a.reduce((s, v) => s + v, 0) / a.length;
+
+describe('one rack, one cooler', () => {
+  // cpu-2s-20n: 15 kW at utilisation 1, all to air, dT 12 K -> V = 15 / (1.207 x 12) = 1.0356 m3/s.
+  // One crah-150 (10.4 m3/s, 6 kW fans) at the wall. Exhaust rise = 15 / (1.207 x 1.0356) = 12.0 K.
+  const doc = testHall({
+    catalog: shippedCatalog, lengthM: 9, widthM: 9,
+    racks: [{ type: 'cpu-2s-20n', x: 4.5, y: 4.8, rot: 0 }],
+    cooling: [{ id: 'crah-1', type: 'crah-150', x: 4.5, y: 0.75, rot: 180 }],
+  });
+  const res = computeThermal(doc);
+
+  it('balances energy: 15 kW in, 15 kW out of the CRAH', () => {
+    expect(Math.abs(res.energyBalanceErrorPct.value)).toBeLessThan(1);
+    expect(res.itHeatKw.value).toBeCloseTo(15, 6);
+    expect(res.unitHeatKw[0]).toBeGreaterThan(14.85);
+    expect(res.unitHeatKw[0]).toBeLessThan(15.15);
+    expect(res.unitUtilisation[0]).toBeCloseTo(0.1, 2);
+  });
+
+  it('heats the air by P / (rho cp V) across the rack', () => {
+    expect((res.rackExhaustC[0] as number) - (res.rackInletC[0] as number)).toBeCloseTo(12.0, 2);
+    // The CRAH moves 10x the rack's air: the rack breathes supply air, 22 C, within half a kelvin.
+    expect(res.rackInletC[0]).toBeGreaterThanOrEqual(22 - 1e-6);
+    expect(res.rackInletC[0]).toBeLessThan(22.5);
+  });
+
+  it('reports cooling power: 6 kW fans + (15 + 6) / COP 5 = 10.2 kW', () => {
+    expect(res.coolingPowerKw.value).toBeCloseTo(10.2, 6);
+  });
+
+  it('gives a field of the grid size with NaN only in solid cells', () => {
+    const f = res.field;
+    expect(f.temperatureC.length).toBe(f.nx * f.ny * f.nz);
+    expect(f.velocity.length).toBe(3 * f.temperatureC.length);
+    expect(f.nx).toBe(15); // 9 m / 0.6 m tiles
+    expect(f.nz).toBe(5); // 4.5 m / 0.9 m layers
+    // Solid cells (centre inside the footprint, below the top): the rack x 4.2-4.8, y 4.2-5.4,
+    // 2.2 m -> 1 x 2 x 2 = 4; the CRAH x 3.25-5.75, y 0.3-1.2, 2.0 m -> 5 x 2 x 2 = 20.
+    const nan = f.temperatureC.reduce((s, v) => s + (Number.isNaN(v) ? 1 : 0), 0);
+    expect(nan).toBe(24);
+  });
+});
+
+describe('a row pair', () => {
+  // 2 x 8 gpu-8x-h100-air racks (40.8 kW, dT 16 K) at utilisation 0.6: 24.5 kW each, 391.7 kW;
+  // airflow 40.8 / (1.207 x 16) = 2.113 m3/s each, 33.8 m3/s; three crah-150 give 31.2 m3/s and 450 kW.
+  const base = { type: 'gpu-8x-h100-air', perRow: 8, util: 0.6, crahs: 3 };
+  const open = computeThermal(rowPair(shippedCatalog, base));
+  const contained = computeThermal(rowPair(shippedCatalog, { ...base, hac: true }));
+  const failed = computeThermal(rowPair(shippedCatalog, { ...base, failed: 1 }));
+
+  it('balances energy in every variant', () => {
+    for (const r of [open, contained, failed]) expect(Math.abs(r.energyBalanceErrorPct.value)).toBeLessThan(1);
+    expect(open.itHeatKw.value).toBeCloseTo(16 * 40.8 * 0.6, 6);
+  });
+
+  it('hot-aisle containment lowers inlet temperatures', () => {
+    expect(max(contained.rackInletC)).toBeLessThan(max(open.rackInletC) - 0.5);
+    expect(mean(contained.rackInletC)).toBeLessThan(mean(open.rackInletC));
+  });
+
+  it('a failed CRAH raises them and shows as recirculation (RTI > 100)', () => {
+    expect(max(failed.rackInletC)).toBeGreaterThan(max(open.rackInletC) + 1);
+    expect(mean(failed.rackInletC)).toBeGreaterThan(mean(open.rackInletC) + 1);
+    // RTI = rack airflow / cooler airflow: 33.8 / 20.8 = 163 %.
+    expect(failed.rti.value).toBeCloseTo((16 * 2.1127) / 20.8 * 100, -1);
+    expect(failed.violations.some((v) => v.code === 'cooling.airflow-shortfall')).toBe(true);
+  });
+});
+
+describe('sample halls', () => {
+  it.each([
+    ['demo', demoHall(shippedCatalog)],
+    ['superpod', superpodHall(shippedCatalog, 2)],
+  ] as [string, ProjectDocument][])('%s balances energy within 1 %%', (_name, doc) => {
+    const r = computeThermal(doc);
+    expect(Math.abs(r.energyBalanceErrorPct.value)).toBeLessThan(1);
+    expect(r.rackInletC.length).toBe(doc.racks.length);
+    expect(r.rackInletC.every((t) => Number.isFinite(t))).toBe(true);
+  });
+});
+
+describe('incremental update', () => {
+  it('matches a full compute after a rack is changed and another moved', () => {
+    const doc = superpodHall(shippedCatalog, 2);
+    const model = new ThermalModel(doc);
+    const racks = doc.racks.slice();
+    racks[3] = { ...racks[3]!, utilisation: frac(1) };
+    const r7 = racks[7]!;
+    racks[7] = { ...r7, position: { ...r7.position, y: (r7.position.y - 0.6) as typeof r7.position.y } };
+    const edited = { ...doc, racks };
+    const stats = model.update(edited);
+    expect(stats.mode).toBe('local');
+    const local = thermalResult(model);
+    const full = computeThermal(edited);
+    for (let i = 0; i < racks.length; i++) expect(Math.abs((local.rackInletC[i] as number) - (full.rackInletC[i] as number))).toBeLessThan(0.25);
+    expect(Math.abs(local.energyBalanceErrorPct.value)).toBeLessThan(1);
+  });
+});
+
+describe('metrics, worked by hand', () => {
+  const a2 = { recommendedMinC: 18, recommendedMaxC: 27, allowableMinC: 10, allowableMaxC: 35 };
+  it('RCI_HI: inlets 20, 28, 30, 25 C -> 1 - (1 + 3) / (4 x 8) = 87.5 %', () => {
+    const r = rci(Float32Array.from([20, 28, 30, 25]), Uint8Array.from([1, 1, 1, 1]), a2);
+    expect(r.hi).toBeCloseTo(87.5, 6);
+    expect(r.lo).toBe(100);
+  });
+  it('RCI_LO: inlets 16, 20 C -> 1 - 2 / (2 x 8) = 87.5 %', () => {
+    expect(rci(Float32Array.from([16, 20]), Uint8Array.from([1, 1]), a2).lo).toBeCloseTo(87.5, 6);
+  });
+  it('SHI: inlets 20, 22, exhausts 30, 32, ref 20 -> 2 / 22', () => {
+    expect(shi(Float32Array.from([20, 22]), Float32Array.from([30, 32]), Uint8Array.from([1, 1]), 20)).toBeCloseTo(2 / 22, 6);
+  });
+  it('RTI: return 30, supply 20, equipment rise 12.5 K -> 80 %', () => {
+    expect(rti(30, 20, 12.5)).toBeCloseTo(80, 9);
+  });
+});
