@@ -1,0 +1,64 @@
+// The UI side of the engine worker: sends the document after every change, tags each request
+// with a sequence number and drops any answer older than the newest one shown, so results never
+// go back in time when edits outpace the engine.
+import type { ProjectDocument } from '../../engine/model/index';
+import { useDocument } from '../state/document';
+import { useSession } from '../state/session';
+import type { FromEngine, ToEngine } from './protocol';
+import EngineWorker from './compute.worker?worker';
+
+export class EngineClient {
+  private readonly worker: Worker;
+  private nextSeq = 1;
+  /** Newest request sent; an answer for it means the view is current. */
+  private latestSent = 0;
+
+  constructor(createWorker: () => Worker = () => new EngineWorker({ name: 'engine' })) {
+    this.worker = createWorker();
+    this.worker.onmessage = (e: MessageEvent<FromEngine>) => this.receive(e.data);
+    this.worker.onerror = (e) => {
+      this.setEngine({ status: 'error', error: e.message || 'The engine worker stopped.' });
+    };
+  }
+
+  submit(doc: ProjectDocument): number {
+    const seq = this.nextSeq++;
+    this.latestSent = seq;
+    const message: ToEngine = { type: 'compute', seq, doc };
+    this.worker.postMessage(message);
+    this.setEngine({ status: 'computing' });
+    return seq;
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+  }
+
+  private receive(msg: FromEngine): void {
+    // Results shown always belong to the document on screen: an answer for an older request
+    // (computed while the user kept editing) is stale, and the newer one is already on its way.
+    if (msg.type === 'skipped' || msg.seq !== this.latestSent) return;
+    if (msg.type === 'result') {
+      this.setEngine({ status: 'ready', seq: msg.seq, results: msg.results, computeMs: msg.computeMs, error: null });
+    } else {
+      this.setEngine({ status: 'error', seq: msg.seq, error: msg.message });
+    }
+  }
+
+  private setEngine(patch: Partial<ReturnType<typeof useSession.getState>['engine']>): void {
+    useSession.setState((s) => ({ engine: { ...s.engine, ...patch } }));
+  }
+}
+
+/** Recompute whenever the document object changes (every operation yields a new one). */
+export function connectEngine(client: EngineClient): () => void {
+  let last: ProjectDocument | null = null;
+  const run = (doc: ProjectDocument | null) => {
+    if (doc !== null && doc !== last) {
+      last = doc;
+      client.submit(doc);
+    }
+  };
+  run(useDocument.getState().doc);
+  return useDocument.subscribe((s) => run(s.doc));
+}

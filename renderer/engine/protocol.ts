@@ -1,0 +1,33 @@
+// Messages between the UI and the engine worker. Every request carries a sequence number; the
+// worker answers with the same number, so the client can drop an answer a newer edit made stale.
+// Results travel by structured clone with their typed-array fields transferred, not copied.
+import type { ProjectDocument } from '../../engine/model/index';
+import type { EngineResults } from './results';
+
+export type ToEngine = { type: 'compute'; seq: number; doc: ProjectDocument };
+
+export type FromEngine =
+  | { type: 'result'; seq: number; results: EngineResults; computeMs: number }
+  | { type: 'error'; seq: number; message: string }
+  /** The worker skipped these requests because a newer one was already waiting. */
+  | { type: 'skipped'; seqs: number[] };
+
+/** Buffers of every typed array inside a value, for postMessage's transfer list. */
+export function transferablesOf(value: unknown, out: Transferable[] = [], seen = new Set<ArrayBufferLike>()): Transferable[] {
+  if (value === null || typeof value !== 'object') return out;
+  if (ArrayBuffer.isView(value)) {
+    const buffer = value.buffer;
+    // A SharedArrayBuffer cannot be transferred, and a buffer may back several views.
+    if (buffer instanceof ArrayBuffer && !seen.has(buffer)) {
+      seen.add(buffer);
+      out.push(buffer);
+    }
+    return out;
+  }
+  if (Array.isArray(value)) {
+    for (const v of value) transferablesOf(v, out, seen);
+    return out;
+  }
+  for (const v of Object.values(value as Record<string, unknown>)) transferablesOf(v, out, seen);
+  return out;
+}

@@ -1,0 +1,38 @@
+// Entry point: bundled fonts and styles, the platform API, the engine worker, then React.
+import '@fontsource/inter/400.css';
+import '@fontsource/inter/500.css';
+import '@fontsource/inter/600.css';
+import '@fontsource/jetbrains-mono/400.css';
+import '@fontsource/jetbrains-mono/500.css';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/chrome.css';
+import './styles/panels.css';
+import './styles/viewport.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
+import { getApi } from './platform/index';
+import { App } from './app/App';
+import { loadFirstDocument } from './app/boot';
+import { notify } from './state/session';
+import { EngineClient, connectEngine } from './engine/client';
+import './actions/file';
+import './actions/view';
+
+// zod compiles validators with new Function when it can; the CSP forbids eval, so don't try.
+z.config({ jitless: true });
+
+const root = createRoot(document.getElementById('root')!);
+try {
+  const ctx = { api: getApi() };
+  const engine = new EngineClient();
+  connectEngine(engine);
+  root.render(<StrictMode><App ctx={ctx} /></StrictMode>);
+  loadFirstDocument(ctx).catch((e: unknown) => {
+    notify({ tone: 'error', title: 'Could not start', detail: e instanceof Error ? e.message : String(e) });
+  });
+} catch (e) {
+  root.render(<div className="empty">{e instanceof Error ? e.message : String(e)}</div>);
+}

@@ -1,0 +1,105 @@
+// Properties of the selection, or of the hall when nothing is selected. Every edit goes through a
+// named operation (renderer/document/operations.ts); values are shown and typed in display units
+// (percent for shares) and converted to the document's SI here, at the UI edge.
+import { Building2, Server, Snowflake, Zap, Layers } from 'lucide-react';
+import type { ProjectDocument } from '../../engine/model/index';
+import { applyOperation, useDocument } from '../state/document';
+import { useSession } from '../state/session';
+import { renameObject, setEquipmentStatus, setHallField, setRackUtilisation, type HallField } from '../document/operations';
+import { NumberField, Readout, SelectField, TextField } from '../ui/Fields';
+
+const STATUS = [
+  { value: 'running', label: 'Running' }, { value: 'failed', label: 'Failed' }, { value: 'off', label: 'Off' },
+] as const;
+
+function HallProperties({ doc }: { doc: ProjectDocument }) {
+  const h = doc.hall;
+  const set = (field: HallField) => (v: number | string | null) => { if (v !== null) applyOperation(setHallField, { field, value: v }); };
+  return (
+    <div className="body" data-testid="inspector-hall">
+      <div className="kind-line"><Building2 size={14} />Hall · ASHRAE {h.ashraeClass} · {h.floor.kind === 'raised' ? 'raised floor' : 'slab floor'}</div>
+      <TextField label="Name" value={h.name} onCommit={set('name')} testId="hall-name" />
+      <NumberField label="Length" unit="m" value={h.lengthM} min={1} max={5000} onCommit={set('lengthM')} />
+      <NumberField label="Width" unit="m" value={h.widthM} min={1} max={5000} onCommit={set('widthM')} />
+      <NumberField label="Ceiling" unit="m" value={h.ceilingHeightM} min={2} max={30} onCommit={set('ceilingHeightM')} />
+      <NumberField label="Supply air" unit="°C" value={h.supplyAirC} min={5} max={45} digits={1} onCommit={set('supplyAirC')} testId="hall-supply" />
+      <NumberField label="Altitude" unit="m" value={h.altitudeM} min={-500} max={6000} digits={0} onCommit={set('altitudeM')} />
+    </div>
+  );
+}
+
+function RackProperties({ doc, ids }: { doc: ProjectDocument; ids: string[] }) {
+  const racks = doc.racks.filter((r) => ids.includes(r.id));
+  const first = racks[0]!;
+  const type = doc.catalog.rackTypes.find((t) => t.id === first.typeId);
+  const sameUtil = racks.every((r) => r.utilisation === first.utilisation);
+  const siteDefault = doc.catalog.site.rackUtilisation;
+  const commitUtil = (pct: number | null) => applyOperation(setRackUtilisation, { ids: racks.map((r) => r.id), utilisation: pct === null ? null : pct / 100 });
+  const util = (
+    <NumberField label="Utilisation" unit="%" value={sameUtil && first.utilisation !== null ? first.utilisation * 100 : null}
+      placeholder={sameUtil ? `site ${Math.round(siteDefault * 100)}` : 'mixed'} nullable min={0} max={100} digits={0}
+      onCommit={commitUtil} testId="rack-utilisation" />
+  );
+  if (racks.length > 1) {
+    const kw = racks.reduce((s, r) => s + (doc.catalog.rackTypes.find((t) => t.id === r.typeId)?.designPowerKw ?? 0), 0);
+    return (
+      <div className="body" data-testid="inspector-racks">
+        <div className="kind-line"><Layers size={14} />{racks.length} racks</div>
+        <Readout label="Design power" value={`${kw.toFixed(0)} kW`} />
+        {util}
+      </div>
+    );
+  }
+  return (
+    <div className="body" data-testid="inspector-rack">
+      <div className="kind-line"><Server size={14} />Rack · {type?.name ?? first.typeId}</div>
+      <TextField label="Name" value={first.name} onCommit={(name) => applyOperation(renameObject, { section: 'racks', id: first.id, name })} testId="object-name" />
+      <Readout label="Position" value={`x ${first.position.x.toFixed(2)} · y ${first.position.y.toFixed(2)} m`} />
+      <Readout label="Rotation" value={`${first.rotationDeg}°`} />
+      {type !== undefined && <Readout label="Design power" value={`${type.designPowerKw} kW · ${Math.round(type.liquidFraction * 100)} % liquid`} />}
+      <Readout label="Feeds" value={`A ${first.feedA ?? '—'} · B ${first.feedB ?? '—'}`} />
+      {util}
+    </div>
+  );
+}
+
+function EquipmentProperties({ doc, id, section }: { doc: ProjectDocument; id: string; section: 'cooling' | 'power' }) {
+  const item = (doc[section] as readonly { id: string; name: string; typeId: string; status: 'running' | 'failed' | 'off' }[]).find((o) => o.id === id)!;
+  const types = section === 'cooling' ? doc.catalog.coolingTypes : doc.catalog.powerTypes;
+  const type = types.find((t) => t.id === item.typeId);
+  const Icon = section === 'cooling' ? Snowflake : Zap;
+  return (
+    <div className="body" data-testid={`inspector-${section}`}>
+      <div className="kind-line"><Icon size={14} />{type?.name ?? item.typeId}</div>
+      <TextField label="Name" value={item.name} onCommit={(name) => applyOperation(renameObject, { section, id, name })} testId="object-name" />
+      <SelectField label="Status" value={item.status} options={STATUS}
+        onCommit={(status) => applyOperation(setEquipmentStatus, { section, id, status })} testId="equipment-status" />
+    </div>
+  );
+}
+
+export function Inspector() {
+  const doc = useDocument((s) => s.doc);
+  const selection = useSession((s) => s.selection);
+  let content = null;
+  let title = 'Properties';
+  if (doc !== null) {
+    const present = selection.filter((id) => doc.racks.some((r) => r.id === id) || doc.cooling.some((c) => c.id === id) || doc.power.some((p) => p.id === id));
+    const rackIds = present.filter((id) => doc.racks.some((r) => r.id === id));
+    if (present.length === 0) content = <HallProperties doc={doc} />;
+    else if (rackIds.length === present.length) content = <RackProperties doc={doc} ids={rackIds} />;
+    else if (present.length === 1) {
+      const id = present[0]!;
+      content = <EquipmentProperties doc={doc} id={id} section={doc.cooling.some((c) => c.id === id) ? 'cooling' : 'power'} />;
+    } else {
+      content = <div className="body"><div className="kind-line"><Layers size={14} />{present.length} objects of several kinds</div></div>;
+    }
+    if (present.length > 0) title = `Properties · ${present.length} selected`;
+  }
+  return (
+    <section className="inspector" data-testid="inspector">
+      <div className="panel-head">{title}</div>
+      <div className="scroll">{content}</div>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+// Bottom line: where the file is, what is in the hall, what is selected, how hard the renderer
+// and the engine are working.
+import { isDirty, useDocument } from '../state/document';
+import { useSession } from '../state/session';
+
+export function StatusBar() {
+  const path = useDocument((s) => s.path);
+  const dirty = useDocument(isDirty);
+  const doc = useDocument((s) => s.doc);
+  const counts = doc === null ? null : { racks: doc.racks.length, cooling: doc.cooling.length, power: doc.power.length, links: doc.links.length };
+  const selection = useSession((s) => s.selection.length);
+  const drawCalls = useSession((s) => s.drawCalls);
+  const engine = useSession((s) => s.engine);
+  const version = useSession((s) => s.appVersion);
+  return (
+    <footer className="statusbar" data-testid="statusbar">
+      <span title={path ?? 'Not saved yet'}>{path ?? 'Not saved yet'}{dirty ? ' · modified' : ''}</span>
+      <span className="grow" />
+      {counts !== null && (
+        <span><b>{counts.racks}</b> racks · <b>{counts.cooling}</b> cooling · <b>{counts.power}</b> power · <b>{counts.links}</b> links</span>
+      )}
+      <span><b>{selection}</b> selected</span>
+      <span data-testid="draw-calls">Draw calls <b>{drawCalls ?? '—'}</b></span>
+      <span>Engine <b>{engine.computeMs === null ? '—' : `${engine.computeMs.toFixed(0)} ms`}</b> · rev <b>{engine.seq}</b></span>
+      {version !== '' && <span>v{version}</span>}
+    </footer>
+  );
+}

@@ -1,0 +1,77 @@
+// The 3D viewport: an R3F canvas that renders on demand (STYLE.md) — after a document, view or
+// results change, never in a loop. Marks the first frame that shows the hall for the start-up
+// benchmark and the browser tests, and reports the draw-call count to the status bar.
+import { useEffect, useRef } from 'react';
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import type { ProjectDocument } from '../../engine/model/index';
+import { useDocument } from '../state/document';
+import { select, useSession } from '../state/session';
+import { CameraRig } from './CameraRig';
+import { Containments, HallFloor } from './HallFloor';
+import { HallObjects } from './HallObjects';
+import { ViewportHud } from './ViewportHud';
+
+/** After each rendered frame: publish draw calls, and mark the first frame with the hall in it. */
+function FrameProbe({ revision }: { revision: number }) {
+  const gl = useThree((s) => s.gl);
+  const marked = useRef(false);
+  useFrame(() => {
+    // useFrame runs before this frame's render; read the renderer's counters once it is done.
+    requestAnimationFrame(() => {
+      const calls = gl.info.render.calls;
+      if (useSession.getState().drawCalls !== calls) useSession.setState({ drawCalls: calls });
+      const canvas = gl.domElement;
+      canvas.dataset.renderedRevision = String(revision);
+      canvas.dataset.drawCalls = String(calls);
+      if (!marked.current && calls > 0) {
+        marked.current = true;
+        performance.mark('hall-rendered');
+        canvas.dataset.hallRendered = 'true';
+      }
+    });
+  });
+  return null;
+}
+
+function Scene({ doc, revision }: { doc: ProjectDocument; revision: number }) {
+  const invalidate = useThree((s) => s.invalidate);
+  const overlays = useSession((s) => s.overlays);
+  useEffect(() => invalidate(), [doc, overlays, invalidate]);
+  return (
+    <>
+      <color attach="background" args={['#0d0f12']} />
+      <hemisphereLight args={['#dfe7f2', '#20242b', 1.1]} />
+      <directionalLight position={[-30, 60, 40]} intensity={1.6} />
+      <directionalLight position={[40, 30, -30]} intensity={0.35} />
+      {/* Hall coordinates are z up; three is y up: turn the whole hall once, here. */}
+      <group rotation={[-Math.PI / 2, 0, 0]}>
+        <HallFloor doc={doc} />
+        <HallObjects doc={doc} />
+        {overlays.containment && <Containments doc={doc} />}
+      </group>
+      <CameraRig hall={doc.hall} />
+      <FrameProbe revision={revision} />
+    </>
+  );
+}
+
+export function Viewport() {
+  const doc = useDocument((s) => s.doc);
+  const revision = useDocument((s) => s.revision);
+  return (
+    <div className="app-viewport" data-testid="viewport">
+      {doc !== null && (
+        <Canvas
+          frameloop="demand"
+          dpr={[1, 2]}
+          gl={{ antialias: true, preserveDrawingBuffer: true, powerPreference: 'high-performance' }}
+          camera={{ fov: 40, position: [20, 30, 30], near: 0.1, far: 2000 }}
+          onPointerMissed={(e) => { if (e.button === 0) select([]); }}
+        >
+          <Scene doc={doc} revision={revision} />
+        </Canvas>
+      )}
+      <ViewportHud />
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+// The end-to-end harness: the built renderer served by the real preview bridge (real SQLite
+// files, validation and engine; only Electron's transport is replaced) and driven in Debian's
+// Chromium through playwright-core. Shared by the browser tests and the start-up benchmark.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startPreviewServer, type PreviewServer } from '../../electron/preview/server.js';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const RENDERER_DIR = join(ROOT, 'dist/renderer');
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const SOURCES = ['renderer', 'engine', 'electron/contract', 'vite.config.ts', 'package.json'];
+
+function newestMtime(path: string): number {
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  let newest = s.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry.endsWith('.test.ts') || entry.endsWith('.test.tsx')) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+/** Build dist/renderer unless it is newer than every source it is built from. */
+export function ensureRendererBuilt(): { built: boolean; ms: number } {
+  const index = join(RENDERER_DIR, 'index.html');
+  const sourcesMtime = Math.max(...SOURCES.map((p) => join(ROOT, p)).filter(existsSync).map(newestMtime));
+  if (existsSync(index) && statSync(index).mtimeMs >= sourcesMtime) return { built: false, ms: 0 };
+  const t0 = performance.now();
+  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], {
+    cwd: ROOT, encoding: 'utf8', timeout: 180_000,
+  });
+  if (run.status !== 0) throw new Error(`vite build failed:\n${run.stdout}\n${run.stderr}`);
+  return { built: true, ms: performance.now() - t0 };
+}
+
+export const CHROMIUM_ARGS = [
+  '--use-gl=angle', '--use-angle=swiftshader', '--no-sandbox', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}; install Debian's chromium or set CHROMIUM_PATH.`);
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export async function startServer(dataDir: string): Promise<PreviewServer> {
+  return startPreviewServer({ rendererDir: RENDERER_DIR, dataDir, appVersion: 'e2e' });
+}
+
+/** Problems the page reported: console errors, uncaught exceptions, CSP violations. */
+export function watchPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return errors;
+}
+
+/** Wait until the viewport has drawn the hall of the current document revision. */
+export async function waitForHall(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForSelector('canvas[data-hall-rendered="true"]', { timeout });
+}
+
+/** Wait until the engine's results belong to the document on screen. */
+export async function waitForResults(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForSelector('[data-testid="engine-state"][data-status="ready"]', { timeout });
+}
+
+export interface CanvasStats {
+  width: number;
+  height: number;
+  /** Distinct colours among the samples (quantised to 4 bits a channel). */
+  distinctColours: number;
+  /** Share of samples that differ clearly from the background colour. */
+  nonBackground: number;
+}
+
+/** Sample the WebGL canvas on a grid (it keeps its drawing buffer for exactly this). */
+export async function canvasStats(page: Page): Promise<CanvasStats> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('[data-testid="viewport"] canvas') as HTMLCanvasElement;
+    const w = canvas.width, h = canvas.height;
+    const copy = document.createElement('canvas');
+    copy.width = w; copy.height = h;
+    const c2d = copy.getContext('2d')!;
+    c2d.drawImage(canvas, 0, 0);
+    const data = c2d.getImageData(0, 0, w, h).data;
+    const bg = [0x0d, 0x0f, 0x12];
+    const colours = new Set<number>();
+    let samples = 0, differing = 0;
+    for (let y = 4; y < h; y += 8) {
+      for (let x = 4; x < w; x += 8) {
+        const i = (y * w + x) * 4;
+        const r = data[i]!, g = data[i + 1]!, b = data[i + 2]!;
+        colours.add(((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4));
+        samples++;
+        if (Math.abs(r - bg[0]!) + Math.abs(g - bg[1]!) + Math.abs(b - bg[2]!) > 24) differing++;
+      }
+    }
+    return { width: w, height: h, distinctColours: colours.size, nonBackground: differing / samples };
+  });
+}
+
+export function artifactPath(name: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return join(ARTIFACTS, name);
+}
