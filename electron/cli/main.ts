@@ -8,6 +8,7 @@ import { ProjectFileError, ProjectFileService, readProject, FILE_EXTENSION } fro
 import { loadShippedCatalog } from './catalog.js';
 import { findRoot, processIo, progress, UsageError, type CliIo } from './io.js';
 import { formatSummary, summarise } from './summary.js';
+import { cmdBom } from './commands/bom.js';
 
 export const VERSION = '0.1.0';
 
@@ -18,6 +19,8 @@ Commands:
                            make a project file from a sample hall (default: demo)
   info <file> [--json]     summarise a project: objects by kind, GPUs, nameplate power
   validate <file> [--json] check a project file and print every problem found
+  bom <file> --format csv|xlsx|json -o <out> [--force]
+                           write the bill of materials (format defaults from the extension)
   help                     show this help
 
 Exit codes: 0 success, 1 the file has problems, 2 wrong usage, 3 the file cannot be used.
@@ -32,6 +35,7 @@ const commands: Record<string, Handler> = {
   new: cmdNew,
   info: cmdInfo,
   validate: cmdValidate,
+  bom: cmdBom,
   help: (_a, io) => { io.out(USAGE); return EXIT.ok; },
 };
 
