@@ -71,6 +71,8 @@ export interface WorkloadResult {
 
 const MS = 1e-3;
 const ms = (s: number) => s / MS;
+/** A resource still meeting the SLO at 1024 x the compute limit is reported as not limiting (Infinity). */
+const NOT_LIMITING_FACTOR = 1024;
 
 export function computeWorkloads(doc: ProjectDocument, cap: HallCapacity): WorkloadResult {
   const violations: Violation[] = [];
@@ -143,10 +145,11 @@ function analyse(plan: WorkloadPlan, cap: HallCapacity, gpuRackIds: string[], vi
   // Limits per resource: each loaded alone, the others unloaded; power and cooling scale the GPUs.
   const computeOnly = { compute: true, storage: false, fabric: false };
   const compute = maxAgents(plan, replicas, computeOnly);
+  const notLimiting = NOT_LIMITING_FACTOR * Math.max(compute, replicas, 1);
   const limits: Record<Resource, number> = {
     compute,
-    storage: maxAgents(plan, replicas, { compute: false, storage: true, fabric: false }, compute),
-    fabric: maxAgents(plan, replicas, { compute: false, storage: false, fabric: true }, compute),
+    storage: maxAgents(plan, replicas, { compute: false, storage: true, fabric: false }, compute, notLimiting),
+    fabric: maxAgents(plan, replicas, { compute: false, storage: false, fabric: true }, compute, notLimiting),
     power: Math.floor(compute * cap.powerShare),
     cooling: Math.floor(compute * cap.coolingShare),
   };

@@ -18,7 +18,7 @@ const AGENT_CEILING = 2 ** 40;
 const REPLICA_CEILING = 2 ** 30;
 
 /** Largest agent count meeting the SLO (Infinity if it never stops meeting it below the ceiling). */
-export function maxAgents(plan: WorkloadPlan, replicas: number, mask: Mask, guess = replicas): number {
+export function maxAgents(plan: WorkloadPlan, replicas: number, mask: Mask, guess = replicas, ceiling = AGENT_CEILING): number {
   if (replicas < 1 || plan.batchMax < 1) return 0;
   const ok = (agents: number) => meetsSlo(evaluate(plan, agents, replicas, plan.batchMax, mask), plan);
   let lo: number;
@@ -30,7 +30,7 @@ export function maxAgents(plan: WorkloadPlan, replicas: number, mask: Mask, gues
     while (ok(hi)) {
       lo = hi;
       hi *= 2;
-      if (hi > AGENT_CEILING) return Infinity;
+      if (hi > ceiling) return Infinity;
     }
   } else {
     hi = g;
