@@ -35,8 +35,9 @@ describe('demo hall', () => {
   const r = computePower(doc);
 
   it('balances energy: utility draw = IT load + losses, every rack powered, no violations', () => {
-    // 12 NVL72 racks at 132 kW, 2 network (21 + 15), storage 18, CPU 15 = 1653 kW design; x 0.8.
-    expect(r.itLoadKw.value).toBeCloseTo(1653 * 0.8, 6);
+    // IT = sum of catalog design power x the site utilisation (0.8), whatever the demo's racks are.
+    const design = doc.racks.reduce((s, k) => s + shippedCatalog.rackTypes.find((t) => t.id === k.typeId)!.designPowerKw, 0);
+    expect(r.itLoadKw.value).toBeCloseTo(design * shippedCatalog.site.rackUtilisation, 6);
     expect(r.upstreamKw.value).toBeCloseTo(r.itLoadKw.value + r.lossesKw.value, 6);
     // Losses of a busway-switchboard-UPS-transformer path: 1 / (0.995 * 0.999 * 0.96 * 0.99) - 1 = 5.853 %.
     expect(r.lossesKw.value / r.itLoadKw.value).toBeCloseTo(1 / (0.995 * 0.999 * 0.96 * 0.99) - 1, 9);
