@@ -34,6 +34,11 @@ export class PreviewShell implements DesktopShell {
     this.dirty = dirty;
   }
 
+  /** The page asks (window.confirm) and retries with `overwrite: true`; see preview-client.ts. */
+  async confirmOverwrite(): Promise<boolean> {
+    return false;
+  }
+
   /** The page asks with window.confirm; answering 'cancel' here can never lose work. */
   async confirmUnsaved(): Promise<'save' | 'discard' | 'cancel'> {
     return 'cancel';

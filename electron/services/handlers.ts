@@ -29,6 +29,11 @@ export interface DesktopShell {
   chooseSavePath(suggestedName: string): Promise<string | null>;
   setTitle(title: string, dirty: boolean): void;
   confirmUnsaved(fileName: string): Promise<'save' | 'discard' | 'cancel'>;
+  /**
+   * The file exists already (`exists`: saving to a new path) or changed on disk since it was
+   * opened (`changed`): may we replace it? Never a silent overwrite, so the answer is a person's.
+   */
+  confirmOverwrite(path: string, reason: 'exists' | 'changed'): Promise<boolean>;
 }
 
 export interface Services {
@@ -100,8 +105,17 @@ export function projectHandlers(services: Services, shell: DesktopShell, observe
       // The document is validated here too, so a malformed one is refused as a payload error
       // rather than reported as a problem with the user's file.
       const document = validDocument('project:save', request.document, 'args[0].document');
+      const save = (overwrite: boolean) => projects.save(request.path, document, { expected: request.expected, overwrite });
       try {
-        const fingerprint = projects.save(request.path, document, { expected: request.expected, overwrite: request.overwrite });
+        let fingerprint;
+        try {
+          fingerprint = save(request.overwrite);
+        } catch (error) {
+          // The service refused to replace a file; the host asks the user, and only a yes retries.
+          if (!(error instanceof ProjectFileError && error.kind === 'changed-on-disk')) throw error;
+          if (!(await shell.confirmOverwrite(request.path, request.expected === null ? 'exists' : 'changed'))) throw error;
+          fingerprint = save(true);
+        }
         settings.addRecent(request.path);
         observer?.saveFinished(true);
         return { ok: true, value: fingerprint } satisfies Result<unknown>;

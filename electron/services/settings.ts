@@ -30,6 +30,7 @@ export const DEFAULT_WINDOW: WindowState = { bounds: { x: 0, y: 0, width: 1440, 
 export class SettingsStore {
   readonly file: string;
   private settings: Settings;
+  private readonly recentListeners = new Set<(recent: string[]) => void>();
 
   constructor(dataDir: string) {
     this.file = join(dataDir, 'settings.json');
@@ -64,8 +65,20 @@ export class SettingsStore {
     this.flush();
   }
 
+  /** Main rebuilds the Open Recent menu when the list changes. */
+  onRecentChanged(listener: (recent: string[]) => void): () => void {
+    this.recentListeners.add(listener);
+    return () => this.recentListeners.delete(listener);
+  }
+
+  clearRecent(): void {
+    this.settings.recent = [];
+    this.flush();
+  }
+
   private flush(): void {
     writeFileAtomic(this.file, `${JSON.stringify(this.settings, null, 2)}\n`);
+    for (const listener of this.recentListeners) listener(this.recentFiles());
   }
 }
 

@@ -1,0 +1,101 @@
+// The FactoryTwinApi over the browser preview's local bridge (electron/preview/server.ts): each
+// method is a POST to /api/<channel> carrying the per-run token read from the page URL. There are
+// no native dialogs in a browser, so the page asks: window.prompt for paths, window.confirm for
+// unsaved changes (Playwright answers these through page.on('dialog')).
+import { CHANNEL_OF, type FactoryTwinApi, type InvokeMethod } from '../../electron/contract/api.js';
+
+export const TOKEN_HEADER = 'x-factory-twin-token';
+
+/** A refusal or failure of the bridge itself (not a file problem, which comes back as a Result). */
+export class BridgeError extends Error {
+  override readonly name = 'BridgeError';
+  constructor(readonly status: number, readonly kind: string, message: string) {
+    super(message);
+  }
+}
+
+export interface PreviewClientOptions {
+  token: string;
+  /** Same origin by default; tests may point elsewhere. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  prompt?: (message: string, defaultValue?: string) => string | null;
+  confirm?: (message: string) => boolean;
+  setDocumentTitle?: (title: string) => void;
+}
+
+/** The token the bridge put in the URL it printed (`?token=...`), or null. */
+export function tokenFromLocation(search: string): string | null {
+  const token = new URLSearchParams(search).get('token');
+  return token !== null && token !== '' ? token : null;
+}
+
+export function createPreviewClient(options: PreviewClientOptions): FactoryTwinApi {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const ask = options.prompt ?? ((message, value) => window.prompt(message, value));
+  const confirm = options.confirm ?? ((message) => window.confirm(message));
+  const base = options.baseUrl ?? '';
+
+  async function call<M extends InvokeMethod>(method: M, ...args: Parameters<FactoryTwinApi[M]>): Promise<Awaited<ReturnType<FactoryTwinApi[M]>>> {
+    // JSON has no undefined: trailing optional arguments are dropped rather than sent as null.
+    while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+    const response = await doFetch(`${base}/api/${CHANNEL_OF[method]}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: options.token },
+      body: JSON.stringify({ args }),
+    });
+    let body: { value?: unknown; error?: { kind?: string; message?: string } } = {};
+    try {
+      body = (await response.json()) as typeof body;
+    } catch {
+      // a proxy or a crash answered with something else: report the status below
+    }
+    if (!response.ok) {
+      throw new BridgeError(response.status, body.error?.kind ?? 'http', body.error?.message ?? `The preview bridge answered ${response.status} to ${method}.`);
+    }
+    return body.value as Awaited<ReturnType<FactoryTwinApi[M]>>;
+  }
+
+  return {
+    async openProject(path) {
+      const chosen = path ?? ask('Open project: full path of the .aifactory file', '');
+      if (chosen === null || chosen.trim() === '') return null;
+      return call('openProject', chosen.trim());
+    },
+    async saveProject(request) {
+      const result = await call('saveProject', request);
+      // The bridge cannot ask, so the page does, and only a yes resends with overwrite.
+      if (!result.ok && result.error.kind === 'changed-on-disk' && !request.overwrite
+        && confirm(`${result.error.message}\n\nOK: replace it. Cancel: keep the file on disk as it is.`)) {
+        return call('saveProject', { ...request, overwrite: true });
+      }
+      return result;
+    },
+    async chooseSavePath(suggestedName) {
+      // The bridge proposes a path in its projects folder; the user confirms or edits it.
+      const proposal = await call('chooseSavePath', suggestedName);
+      const chosen = ask('Save project as: full path of the .aifactory file', proposal ?? '');
+      return chosen === null || chosen.trim() === '' ? null : chosen.trim();
+    },
+    newFromTemplate: (template, scalableUnits) => call('newFromTemplate', template, scalableUnits),
+    shippedCatalog: () => call('shippedCatalog'),
+    recentFiles: () => call('recentFiles'),
+    writeRecovery: (path, document) => call('writeRecovery', path, document),
+    takeRecovery: () => call('takeRecovery'),
+    discardRecovery: () => call('discardRecovery'),
+    async setTitle(title, dirty) {
+      (options.setDocumentTitle ?? ((t) => { document.title = t; }))(dirty ? `• ${title}` : title);
+      await call('setTitle', title, dirty);
+    },
+    async confirmUnsaved(fileName) {
+      // Two yes/no questions stand in for the desktop's Save / Don't Save / Cancel.
+      if (confirm(`${fileName} has unsaved changes. Save them first?\n\nOK: save. Cancel: more choices.`)) return 'save';
+      if (confirm(`Discard the unsaved changes to ${fileName}?\n\nOK: discard them. Cancel: keep editing.`)) return 'discard';
+      return 'cancel';
+    },
+    // No native menu in a browser: the renderer's own shortcuts and toolbar run the actions.
+    onMenuCommand: () => () => undefined,
+    onOpenFile: () => () => undefined,
+    appVersion: () => call('appVersion'),
+  };
+}
