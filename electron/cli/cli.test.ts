@@ -25,10 +25,10 @@ describe('factory-twin command line', () => {
     const info = cli('info', 'demo.aifactory', '--json');
     expect(info.code).toBe(EXIT.ok);
     const summary = JSON.parse(info.out) as { racks: { total: number; byKind: Record<string, number> }; gpus: number; nameplateItKw: number };
-    // 12 NVL72-class racks x 72 GPUs = 864; nameplate 12 x 132 + 2 x 21 + 18 + 15 = 1653 kW.
+    // 12 NVL72-class racks x 72 GPUs = 864; nameplate 12 x 132 + 4 x 21 (NDR) + 15 (Ethernet) + 18 (storage) + 15 (CPU) = 1716 kW.
     expect(summary.gpus).toBe(864);
-    expect(summary.nameplateItKw).toBe(1653);
-    expect(summary.racks.byKind).toEqual({ network: 2, gpu: 12, storage: 1, cpu: 1 });
+    expect(summary.nameplateItKw).toBe(1716);
+    expect(summary.racks.byKind).toEqual({ network: 5, gpu: 12, storage: 1, cpu: 1 });
     expect(cli('validate', 'demo.aifactory').out).toContain('valid');
   });
 

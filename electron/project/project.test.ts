@@ -60,7 +60,7 @@ describe('project file round trip', () => {
     const db = new Database(demoPath, { readonly: true });
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect((db.prepare('SELECT count(*) AS n FROM racks').get() as { n: number }).n).toBe(16);
+    expect((db.prepare('SELECT count(*) AS n FROM racks').get() as { n: number }).n).toBe(19);
     db.close();
   });
 });

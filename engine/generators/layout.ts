@@ -37,7 +37,7 @@ export interface HallSpec {
   blocks: number;
   cdu: string;
   crah: string;
-  /** Rear-door heat exchanger type hung on every liquid-cooled rack, or null for none. */
+  /** Rear-door heat exchanger type hung on every rack (it takes the air share of its heat), or null for none. */
   rearDoor: string | null;
   power: PowerChoice;
   fabric: FabricDesign;
@@ -122,7 +122,7 @@ export function generateHall(spec: HallSpec): ProjectDocument {
   for (const rack of racks) {
     const t = rackType(rack.typeId);
     const airKw = t.designPowerKw * (1 - t.liquidFraction);
-    if (doorType && t.liquidFraction > 0) {
+    if (doorType) {
       const rear = rack.rotationDeg === 0 ? 1 : -1;
       const door = coolingUnit(`rdhx-${rack.id}` as CoolingId, doorType, `Rear door ${rack.name}`,
         rack.position.x, rack.position.y + rear * (t.depthM / 2 + doorType.depthM / 2), rack.rotationDeg, rack.rowId);

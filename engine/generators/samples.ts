@@ -20,10 +20,11 @@ export function demoHall(catalog: Catalog): ProjectDocument {
   const gpu = Array<string>(6).fill('gpu-nvl72-gb200');
   return generateHall({
     catalog, name: 'Demo hall', blocks: 1, supplyAirC: 22,
-    rows: [['net-ib-ndr', ...gpu, 'net-eth-400'], ['storage-nvme-3pb', ...gpu, 'cpu-2s-20n']],
+    // Four NDR racks hold the 48 leaf and spine switches of 864 rail NICs; one Ethernet rack the storage network.
+    rows: [['net-ib-ndr', 'net-ib-ndr', ...gpu, 'net-eth-400'], ['net-ib-ndr', 'net-ib-ndr', ...gpu, 'storage-nvme-3pb', 'cpu-2s-20n']],
     cdu: 'cdu-1350', crah: 'crah-150', rearDoor: null, power: POWER_2N,
-    // An NVL72 rack's 18 compute trays (4 GPUs each) are the fabric's nodes: 8 racks make an SU.
-    fabric: fabric('sw-ib-ndr-64x400', 'sw-eth-64x400', 144),
+    // An NVL72 rack's 18 compute trays (4 GPUs each) are the fabric's nodes; each row of 6 racks is an SU.
+    fabric: fabric('sw-ib-ndr-64x400', 'sw-eth-64x400', 108),
     workloads: [codingAgents(2000), researchAgents(200)],
   });
 }
@@ -54,20 +55,25 @@ export function superpodHall(catalog: Catalog, scalableUnits: number): ProjectDo
 
 /**
  * About a gigawatt of IT: 8,000 GB200 NVL72-class racks (132 kW each, 1.06 GW design) in 400
- * rows of 20, each row with a network rack, rear doors on the GPU racks for the air share.
+ * rows of 20, rear doors on every rack for the air share. A hall this size needs a three-tier
+ * XDR fabric (144-port switches, 2:1 oversubscribed above the leaves, as large clusters are) and
+ * switch racks in every row; every tenth row ends in storage.
  */
 export function gigawattHall(catalog: Catalog): ProjectDocument {
   const rows: string[][] = [];
   for (let r = 0; r < 400; r++) {
-    const row = Array<string>(20).fill('gpu-nvl72-gb200');
-    row.push(r % 10 === 9 ? 'storage-nvme-3pb' : 'net-ib-ndr');
+    // 3 XDR racks a row hold the ~8,000 leaf/spine/core switches; 1.5 Ethernet racks a row the storage network's ~3,500.
+    const row = ['net-ib-xdr', ...Array<string>(20).fill('gpu-nvl72-gb200'), 'net-ib-xdr', 'net-ib-xdr', 'net-eth-800'];
+    if (r % 2 === 0) row.push('net-eth-800');
+    if (r % 10 === 9) row.push('storage-nvme-3pb');
     rows.push(row);
   }
   return generateHall({
     catalog, name: 'Gigawatt-class hall', blocks: 8, supplyAirC: 24, rows,
     cdu: 'cdu-1350', crah: 'crah-150', rearDoor: 'rdhx-50',
     power: { utility: 'utility-13k8', transformer: 'tx-3000', ups: 'ups-1250', switchboard: 'swbd-5000-100', busway: 'busway-1600', spareUps: 0 },
-    fabric: fabric('sw-eth-64x800', 'sw-eth-64x400', 144),
+    // An SU of 8 NVL72 racks (144 compute trays) as in NVIDIA's GB200 SuperPOD reference architecture.
+    fabric: { ...fabric('sw-ib-xdr-144x800', 'sw-eth-64x800', 144), oversubscription: 2 },
     workloads: [codingAgents(200000), researchAgents(20000)],
   });
 }
