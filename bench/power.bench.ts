@@ -29,7 +29,7 @@ export default async function (report: Report) {
   });
   let prev = base;
   let flip = 0;
-  const incMs = medianMs(21, () => {
+  const incMs = medianMs(51, () => {
     flip ^= 1;
     prev = updatePower(prev, variants[flip]!, [rack.id]);
   });

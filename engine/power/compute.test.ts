@@ -82,6 +82,21 @@ describe('demo hall', () => {
   });
 });
 
+describe('incremental with racks added and removed', () => {
+  it('keeps the racks named by untouched failure scenarios right when rack numbers shift', () => {
+    // Single-fed racks: every failure drops some; removing rack-1 renumbers all the others.
+    const doc = makeChain(shippedCatalog, { sides: ['A'], upsPerSide: 2, feedsPerSide: 3, racks: 9, rackType: 'cpu-2s-20n', utilisation: 1 });
+    const r = computePower(doc);
+    const removed: ProjectDocument = { ...doc, racks: doc.racks.filter((k) => k.id !== 'rack-1') };
+    const inc = updatePower(r, removed, ['rack-1']);
+    expectSame(inc, computePower(removed));
+    expect(inc.violations.find((v) => v.code === 'power.failure-drops-racks' && v.objectIds[0] === 'feed-A-2')?.objectIds)
+      .toEqual(['feed-A-2', 'rack-2', 'rack-5', 'rack-8']);
+    const added: ProjectDocument = { ...removed, racks: [...removed.racks, { ...doc.racks[0]!, id: 'rack-new' as never }] };
+    expectSame(updatePower(inc, added, ['rack-new']), computePower(added));
+  });
+});
+
 describe('structure problems', () => {
   it('names the rack without feed, the single-fed rack and the element without source', () => {
     const base = makeChain(shippedCatalog, { sides: ['A', 'B'], upsPerSide: 1, feedsPerSide: 1, racks: 3, rackType: 'cpu-2s-20n', utilisation: 1 });

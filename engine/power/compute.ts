@@ -5,7 +5,7 @@ import type { ProjectDocument } from '../model/index.js';
 import type { Explained, Violation } from '../results/index.js';
 import { buildGraph, buildRacks, patchRacks, type PowerGraph, type RackTable } from './graph.js';
 import { fullFlow, type FlowState } from './flow.js';
-import type { ScenarioTable } from './failures.js';
+import type { FailureDetail, ScenarioTable } from './failures.js';
 import { analyseIndexed, applyRackEdits, refreshScenarios, type TouchIndex } from './incremental.js';
 import { elementFigures, explainAt, totals, type ElementExplanation, type ElementFigures } from './figures.js';
 import { levelRedundancy, supportedIt, worstFailures, type LevelRedundancy, type WorstFailure } from './levels.js';
@@ -77,8 +77,21 @@ export function updatePower(prev: PowerResult, doc: ProjectDocument, changedIds:
       if (t.feedB[r]! >= 0) touched.add(t.feedB[r]!);
     }
   }
-  const { table, index } = refreshScenarios(g, flow, after, st.table, st.index, Int32Array.from(touched));
+  const prevTable = samePlaces ? st.table : renumberRacks(st.table, before, after);
+  const { table, index } = refreshScenarios(g, flow, after, prevTable, st.index, Int32Array.from(touched));
   return assemble({ ...st, racks: after, flow, table, index });
+}
+
+/** Racks were added or removed: scenarios not re-run keep their dropped racks under the new numbers. */
+function renumberRacks(table: ScenarioTable, before: RackTable, after: RackTable): ScenarioTable {
+  const now = new Map<string, number>();
+  after.ids.forEach((id, r) => now.set(id, r));
+  const details = new Map<number, FailureDetail>();
+  for (const [f, d] of table.details) {
+    const droppedRacks = d.droppedRacks.map((r) => now.get(before.ids[r]!) ?? -1).filter((r) => r >= 0);
+    details.set(f, { ...d, droppedRacks });
+  }
+  return { ...table, details };
 }
 
 function assemble(st: PowerState): PowerResult {
