@@ -84,14 +84,17 @@ describe('demo hall', () => {
 
 describe('incremental with racks added and removed', () => {
   it('keeps the racks named by untouched failure scenarios right when rack numbers shift', () => {
-    // Single-fed racks: every failure drops some; removing rack-1 renumbers all the others.
-    const doc = makeChain(shippedCatalog, { sides: ['A'], upsPerSide: 2, feedsPerSide: 3, racks: 9, rackType: 'cpu-2s-20n', utilisation: 1 });
+    // Two independent chains, racks single-fed alternately from A and B: removing rack-1 (on A)
+    // re-runs only A's scenarios, while B's keep their dropped racks, now renumbered. Odd racks
+    // 2, 4, 6, 8 hang on B feeds 2, 1, 3, 2 (round-robin over 3), so feed-B-2 drops racks 2 and 8.
+    const chain = makeChain(shippedCatalog, { sides: ['A', 'B'], upsPerSide: 2, feedsPerSide: 3, racks: 9, rackType: 'cpu-2s-20n', utilisation: 1 });
+    const doc: ProjectDocument = { ...chain, racks: chain.racks.map((k, i) => (i % 2 === 0 ? { ...k, feedB: null } : { ...k, feedA: null })) };
     const r = computePower(doc);
     const removed: ProjectDocument = { ...doc, racks: doc.racks.filter((k) => k.id !== 'rack-1') };
     const inc = updatePower(r, removed, ['rack-1']);
     expectSame(inc, computePower(removed));
-    expect(inc.violations.find((v) => v.code === 'power.failure-drops-racks' && v.objectIds[0] === 'feed-A-2')?.objectIds)
-      .toEqual(['feed-A-2', 'rack-2', 'rack-5', 'rack-8']);
+    expect(inc.violations.find((v) => v.code === 'power.failure-drops-racks' && v.objectIds[0] === 'feed-B-2')?.objectIds)
+      .toEqual(['feed-B-2', 'rack-2', 'rack-8']);
     const added: ProjectDocument = { ...removed, racks: [...removed.racks, { ...doc.racks[0]!, id: 'rack-new' as never }] };
     expectSame(updatePower(inc, added, ['rack-new']), computePower(added));
   });
