@@ -18,6 +18,7 @@ import { App } from './app/App';
 import { loadFirstDocument } from './app/boot';
 import { notify } from './state/session';
 import { EngineClient, connectEngine } from './engine/client';
+import EngineWorker from './engine/compute.worker?worker';
 import './actions/file';
 import './actions/view';
 
@@ -27,7 +28,7 @@ z.config({ jitless: true });
 const root = createRoot(document.getElementById('root')!);
 try {
   const ctx = { api: getApi() };
-  const engine = new EngineClient();
+  const engine = new EngineClient(() => new EngineWorker({ name: 'engine' }));
   connectEngine(engine);
   root.render(<StrictMode><App ctx={ctx} /></StrictMode>);
   loadFirstDocument(ctx).catch((e: unknown) => {

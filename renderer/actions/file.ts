@@ -12,7 +12,8 @@ const PROBLEMS_SHOWN = 8;
 export function fileErrorNotice(title: string, error: FileErrorInfo): void {
   const items = error.problems.slice(0, PROBLEMS_SHOWN).map((p) => `${p.path}: ${p.message}`);
   if (error.problems.length > PROBLEMS_SHOWN) items.push(`… and ${error.problems.length - PROBLEMS_SHOWN} more`);
-  notify({ tone: 'error', title, detail: `${fileNameOf(error.file)}: ${error.message}`, items });
+  const named = error.message.includes(fileNameOf(error.file)) ? error.message : `${fileNameOf(error.file)}: ${error.message}`;
+  notify({ tone: 'error', title, detail: named, items });
 }
 
 /** Before replacing the document: ask to save unsaved work. False means the user cancelled. */

@@ -5,7 +5,6 @@ import type { ProjectDocument } from '../../engine/model/index';
 import { useDocument } from '../state/document';
 import { useSession } from '../state/session';
 import type { FromEngine, ToEngine } from './protocol';
-import EngineWorker from './compute.worker?worker';
 
 export class EngineClient {
   private readonly worker: Worker;
@@ -13,7 +12,8 @@ export class EngineClient {
   /** Newest request sent; an answer for it means the view is current. */
   private latestSent = 0;
 
-  constructor(createWorker: () => Worker = () => new EngineWorker({ name: 'engine' })) {
+  /** `createWorker` builds the engine's Worker (main.tsx: Vite's worker import; tests: a double). */
+  constructor(createWorker: () => Worker) {
     this.worker = createWorker();
     this.worker.onmessage = (e: MessageEvent<FromEngine>) => this.receive(e.data);
     this.worker.onerror = (e) => {

@@ -1,0 +1,80 @@
+// The worker protocol's two promises: a burst of requests costs one computation (the newest), and
+// the UI shows only results that belong to the document on screen.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ProjectDocument } from '../../engine/model/index';
+import { useSession } from '../state/session';
+import { EngineClient } from './client';
+import { LatestOnly } from './coalesce';
+import type { FromEngine, ToEngine } from './protocol';
+import { transferablesOf } from './protocol';
+
+describe('LatestOnly', () => {
+  it('runs only the newest of the requests queued before it was free, and reports the rest', () => {
+    const tasks: (() => void)[] = [];
+    const ran: number[] = [];
+    const skipped: number[][] = [];
+    const q = new LatestOnly<{ seq: number }>((r) => ran.push(r.seq), (s) => skipped.push(s), (fn) => tasks.push(fn));
+    q.push({ seq: 1 });
+    q.push({ seq: 2 });
+    q.push({ seq: 3 });
+    expect(tasks).toHaveLength(1);
+    tasks.shift()!();
+    expect(ran).toEqual([3]);
+    expect(skipped).toEqual([[1, 2]]);
+    q.push({ seq: 4 });
+    tasks.shift()!();
+    expect(ran).toEqual([3, 4]);
+    expect(skipped).toEqual([[1, 2]]);
+  });
+});
+
+/** A Worker double: records what the client sends and lets the test answer in any order. */
+class WorkerDouble {
+  sent: ToEngine[] = [];
+  onmessage: ((e: MessageEvent<FromEngine>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  postMessage(m: ToEngine) { this.sent.push(m); }
+  terminate() {}
+  answer(m: FromEngine) { this.onmessage?.({ data: m } as MessageEvent<FromEngine>); }
+}
+
+describe('EngineClient', () => {
+  afterEach(() => useSession.setState({ engine: { status: 'idle', seq: 0, results: null, computeMs: null, error: null } }));
+  const doc = (name: string) => ({ hall: { name } }) as unknown as ProjectDocument;
+
+  it('drops an answer overtaken by a newer edit and shows the newest', () => {
+    const worker = new WorkerDouble();
+    const client = new EngineClient(() => worker as unknown as Worker);
+    const first = client.submit(doc('a'));
+    const second = client.submit(doc('b'));
+    expect(worker.sent.map((m) => m.seq)).toEqual([first, second]);
+    expect(useSession.getState().engine.status).toBe('computing');
+
+    worker.answer({ type: 'result', seq: first, results: { tag: 'a' }, computeMs: 5 });
+    expect(useSession.getState().engine.results).toBeNull();
+    expect(useSession.getState().engine.status).toBe('computing');
+
+    worker.answer({ type: 'result', seq: second, results: { tag: 'b' }, computeMs: 7 });
+    expect(useSession.getState().engine).toMatchObject({ status: 'ready', seq: second, results: { tag: 'b' }, computeMs: 7 });
+  });
+
+  it('keeps the last good results when the newest computation fails, and says so', () => {
+    const worker = new WorkerDouble();
+    const client = new EngineClient(() => worker as unknown as Worker);
+    const a = client.submit(doc('a'));
+    worker.answer({ type: 'result', seq: a, results: { tag: 'a' }, computeMs: 1 });
+    const b = client.submit(doc('b'));
+    worker.answer({ type: 'error', seq: b, message: 'no cooling' });
+    expect(useSession.getState().engine).toMatchObject({ status: 'error', error: 'no cooling', results: { tag: 'a' } });
+  });
+});
+
+describe('transferablesOf', () => {
+  it('finds every typed array buffer once, however deep', () => {
+    const shared = new Float32Array(4);
+    const results = { thermal: { inlets: shared, field: { data: new Float32Array(8) } }, again: shared.subarray(1), n: 3 };
+    const list = transferablesOf(results);
+    expect(list).toHaveLength(2);
+    expect(list).toContain(shared.buffer);
+  });
+});

@@ -1,0 +1,135 @@
+// The app in real Chromium behind the real preview bridge: start on the sample hall, see computed
+// results, edit, save, reopen the same document, and a clear message for a file that is not a
+// project. One browser and one page for the whole file: SwiftShader start-up is the slow part.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Dialog, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PreviewServer } from '../../electron/preview/server.js';
+import { tempDir } from '../support/tmp.js';
+import {
+  artifactPath, canvasStats, ensureRendererBuilt, launchBrowser, startServer, waitForHall, waitForResults, watchPageErrors,
+} from './harness.js';
+
+const dataDir = tempDir('factory-twin-e2e-');
+let server: PreviewServer;
+let browser: Browser;
+let page: Page;
+let pageErrors: string[];
+/** Answers for window.prompt / window.confirm, taken in order (the preview's stand-ins for native dialogs). */
+const dialogAnswers: (string | boolean)[] = [];
+const dialogsSeen: string[] = [];
+
+async function answerDialog(dialog: Dialog): Promise<void> {
+  dialogsSeen.push(dialog.message());
+  const answer = dialogAnswers.shift();
+  if (answer === undefined || answer === false) await dialog.dismiss();
+  else await dialog.accept(typeof answer === 'string' ? answer : undefined);
+}
+
+const title = () => page.locator('[data-testid="doc-title"]');
+const hallName = () => page.locator('[data-testid="hall-name"]');
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  server = await startServer(dataDir);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  pageErrors = watchPageErrors(page);
+  page.on('dialog', (d) => void answerDialog(d));
+  await page.goto(server.url);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Factory Twin in Chromium', () => {
+  it('starts on the sample hall and draws it', async () => {
+    await waitForHall(page);
+    await expect.poll(() => hallName().inputValue()).toBe('Demo hall');
+    expect(await title().getAttribute('data-dirty')).toBe('false');
+    expect(await title().textContent()).toContain('Untitled');
+    const stats = await canvasStats(page);
+    // The hall covers a good part of the viewport in several colours (floor, grid, rack kinds).
+    expect(stats.nonBackground).toBeGreaterThan(0.1);
+    expect(stats.distinctColours).toBeGreaterThan(12);
+    // Instanced: a handful of draw calls for the whole hall, not one per rack.
+    const calls = Number(await page.locator('canvas').getAttribute('data-draw-calls'));
+    const racks = Number((await page.locator('[data-testid="statusbar"]').textContent())?.match(/(\d+) racks/)?.[1]);
+    expect(calls).toBeGreaterThan(0);
+    expect(calls).toBeLessThan(racks + 20);
+    await page.screenshot({ path: artifactPath('demo-hall.png') });
+  }, 120_000);
+
+  it('shows the engine\'s computed figures, each with its explanation', async () => {
+    await waitForResults(page);
+    const figures = page.locator('[data-testid="figure"]');
+    expect(await figures.count()).toBeGreaterThan(3);
+    const pue = page.locator('[data-figure="power.pue"] [data-testid="figure-value"]');
+    const pueValue = Number(await pue.textContent());
+    // PUE of a real hall: facility power over IT power, above 1.
+    expect(pueValue).toBeGreaterThan(1);
+    expect(pueValue).toBeLessThan(3);
+    await page.locator('[data-figure="power.pue"]').click();
+    const explain = page.locator('[data-testid="explain"]').first();
+    await expect.poll(() => explain.textContent()).toMatch(/=/);
+    await page.screenshot({ path: artifactPath('results-explained.png') });
+  }, 120_000);
+
+  it('edits the hall and marks the document unsaved', async () => {
+    await hallName().fill('E2E hall');
+    await hallName().press('Enter');
+    await expect.poll(() => title().getAttribute('data-dirty')).toBe('true');
+    await expect.poll(() => page.title()).toMatch(/^• .*E2E hall/);
+    const supply = page.locator('[data-testid="hall-supply"]');
+    await supply.fill('99');
+    await supply.press('Tab');
+    // Out of range: refused with a reason, the document keeps its value.
+    await expect.poll(() => supply.getAttribute('aria-invalid')).toBe('true');
+    await supply.fill('24');
+    await supply.press('Tab');
+    await expect.poll(() => supply.getAttribute('aria-invalid')).toBe('false');
+    await waitForResults(page);
+  }, 60_000);
+
+  it('saves, and reopening finds the same document', async () => {
+    const path = join(dataDir, 'saved.aifactory');
+    dialogAnswers.push(path);
+    await page.locator('[data-action="file.save"]').click();
+    await page.waitForSelector('[data-testid="notice-success"]');
+    await expect.poll(() => title().getAttribute('data-dirty')).toBe('false');
+    expect(await title().textContent()).toContain('saved.aifactory');
+
+    // Start over on a fresh sample hall, then open the saved file.
+    await page.locator('[data-action="file.new"]').click();
+    await expect.poll(() => hallName().inputValue()).toBe('Demo hall');
+    dialogAnswers.push(path);
+    await page.locator('[data-action="file.open"]').click();
+    await expect.poll(() => hallName().inputValue()).toBe('E2E hall');
+    expect(await page.locator('[data-testid="hall-supply"]').inputValue()).toBe('24');
+    expect(await title().getAttribute('data-dirty')).toBe('false');
+    expect(await title().textContent()).toContain('saved.aifactory');
+    await waitForHall(page);
+  }, 90_000);
+
+  it('says clearly what is wrong with a file that is not a project', async () => {
+    const bad = join(dataDir, 'not-a-project.aifactory');
+    writeFileSync(bad, 'this is a text file, not a Factory Twin project\n');
+    dialogAnswers.push(bad);
+    await page.locator('[data-action="file.open"]').click();
+    const notice = page.locator('[data-testid="notice-error"]');
+    await notice.waitFor();
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toContain('Could not open the project');
+    expect(text).toContain('not-a-project.aifactory');
+    // The open document is untouched.
+    expect(await hallName().inputValue()).toBe('E2E hall');
+    await page.screenshot({ path: artifactPath('bad-file.png') });
+  }, 60_000);
+
+  it('ran without page errors or CSP violations', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
