@@ -3,7 +3,7 @@
 // app:// protocol serving dist/renderer, never file:// (which would grant it the whole disk) and
 // never the network.
 import { readFile } from 'node:fs/promises';
-import { BrowserWindow, protocol, type WebContents, type WebPreferences } from 'electron';
+import { BrowserWindow, protocol, type WebContents } from 'electron';
 import { contentType, resolveStatic, SECURITY_HEADERS } from '../services/index.js';
 import type { WindowState } from '../services/index.js';
 
@@ -34,21 +34,6 @@ export function installAppProtocol(rendererDir: string): void {
   protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir));
 }
 
-export const SECURE_WEB_PREFERENCES: Readonly<WebPreferences> = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  navigateOnDragDrop: false,
-  safeDialogs: true,
-  spellcheck: false,
-};
-
 export interface WindowOptions {
   preloadPath: string;
   state: WindowState;
@@ -65,7 +50,25 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     title: 'Factory Twin',
     backgroundColor: '#0f1216',
     ...(options.iconPath !== undefined ? { icon: options.iconPath } : {}),
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: options.preloadPath },
+    // Spelled out here, not spread from a constant, so the security scanner (electronegativity)
+    // can read them; tests check the same values.
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      // Middle-click would otherwise try to open links in a new window (denied anyway below).
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   if (maximized) window.maximize();
   // Show once painted, so the user never sees a white flash before the dark UI.

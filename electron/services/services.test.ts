@@ -1,0 +1,152 @@
+// Settings, recent files, window bounds, the recovery copy, templates and static-file resolution,
+// each on a temporary folder: the plain Node services Electron's main and the preview share.
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../tests/support/tmp.js';
+import { shippedCatalog } from '../../tests/support/catalog.js';
+import { demoHall } from '../../engine/generators/index.js';
+import { RecoveryStore } from './recovery.js';
+import { RECENT_LIMIT, restoreBounds, SettingsStore } from './settings.js';
+import { resolveStatic } from './static-files.js';
+import { TemplateService } from './templates.js';
+import { appRoot } from './index.js';
+
+const root = tempDir('ft-services-');
+let n = 0;
+const freshDir = () => {
+  const dir = join(root, `case-${n++}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+};
+
+describe('SettingsStore', () => {
+  it('keeps recent files most-recent-first, without duplicates, capped, across restarts', () => {
+    const dir = freshDir();
+    const store = new SettingsStore(dir);
+    for (let i = 0; i < RECENT_LIMIT + 3; i++) store.addRecent(`/p/hall-${i}.aifactory`);
+    store.addRecent('/p/hall-5.aifactory');
+    store.addRecent('relative/ignored.aifactory');
+    const again = new SettingsStore(dir).recentFiles();
+    expect(again).toHaveLength(RECENT_LIMIT);
+    expect(again[0]).toBe('/p/hall-5.aifactory');
+    expect(again[1]).toBe(`/p/hall-${RECENT_LIMIT + 2}`.concat('.aifactory'));
+    expect(new Set(again).size).toBe(again.length);
+    expect(again).not.toContain('relative/ignored.aifactory');
+  });
+
+  it('notifies listeners so the Open Recent menu is rebuilt', () => {
+    const store = new SettingsStore(freshDir());
+    const seen: string[][] = [];
+    const off = store.onRecentChanged((r) => seen.push(r));
+    store.addRecent('/a.aifactory');
+    store.removeRecent('/a.aifactory');
+    off();
+    store.addRecent('/b.aifactory');
+    expect(seen).toEqual([['/a.aifactory'], []]);
+  });
+
+  it('starts from defaults on a damaged settings file and keeps good fields of a partly wrong one', () => {
+    const dir = freshDir();
+    writeFileSync(join(dir, 'settings.json'), '{ not json');
+    expect(new SettingsStore(dir).recentFiles()).toEqual([]);
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ window: { bounds: 'huge' }, recent: ['/x.aifactory'] }));
+    const store = new SettingsStore(dir);
+    expect(store.windowState()).toBeNull();
+    expect(store.recentFiles()).toEqual(['/x.aifactory']);
+  });
+
+  it('remembers the window and ignores the nonsense bounds of a minimised window', () => {
+    const dir = freshDir();
+    const store = new SettingsStore(dir);
+    store.saveWindowState({ bounds: { x: 10, y: 20, width: 1200, height: 800 }, maximized: true });
+    store.saveWindowState({ bounds: { x: -32000, y: -32000, width: 0, height: 0 }, maximized: false });
+    expect(new SettingsStore(dir).windowState()).toEqual({ bounds: { x: 10, y: 20, width: 1200, height: 800 }, maximized: true });
+  });
+});
+
+describe('restoreBounds', () => {
+  const primary = { x: 0, y: 0, width: 1920, height: 1080 };
+  it('keeps bounds that are on a display', () => {
+    const state = { bounds: { x: 1950, y: 100, width: 1000, height: 700 }, maximized: false };
+    expect(restoreBounds(state, [primary, { x: 1920, y: 0, width: 2560, height: 1440 }])).toEqual(state);
+  });
+  it('recentres a window left on a monitor that was unplugged', () => {
+    const state = { bounds: { x: 1950, y: 100, width: 1000, height: 700 }, maximized: true };
+    const restored = restoreBounds(state, [primary]);
+    // Default 1440 x 900 centred on 1920 x 1080: x = (1920 - 1440) / 2 = 240, y = (1080 - 900) / 2 = 90.
+    expect(restored).toEqual({ bounds: { x: 240, y: 90, width: 1440, height: 900 }, maximized: true });
+  });
+  it('fits the default size to a small screen', () => {
+    expect(restoreBounds(null, [{ x: 0, y: 0, width: 1280, height: 720 }]).bounds).toEqual({ x: 0, y: 0, width: 1280, height: 720 });
+  });
+});
+
+describe('RecoveryStore', () => {
+  it('writes, offers back (without deleting) and discards the recovery copy', () => {
+    const dir = freshDir();
+    const store = new RecoveryStore(dir, () => new Date('2025-01-02T03:04:05Z'));
+    expect(store.take()).toBeNull();
+    const doc = demoHall(shippedCatalog);
+    store.write('/work/hall.aifactory', doc);
+    const after = new RecoveryStore(dir);
+    const taken = after.take();
+    expect(taken?.path).toBe('/work/hall.aifactory');
+    expect(taken?.savedAt).toBe('2025-01-02T03:04:05.000Z');
+    expect(taken?.document).toEqual(doc);
+    expect(after.take()).not.toBeNull();
+    after.discard();
+    expect(after.take()).toBeNull();
+  });
+
+  it('moves a damaged copy aside instead of offering it', () => {
+    const dir = freshDir();
+    const store = new RecoveryStore(dir);
+    store.write(null, demoHall(shippedCatalog));
+    const envelope = JSON.parse(readFileSync(store.file, 'utf8')) as { document: { racks: unknown } };
+    envelope.document.racks = 'lost';
+    writeFileSync(store.file, JSON.stringify(envelope));
+    expect(store.take()).toBeNull();
+    expect(existsSync(store.file)).toBe(false);
+    expect(readdirSync(join(dir, 'recovery')).some((f) => f.startsWith('recovery.json.damaged-'))).toBe(true);
+  });
+});
+
+describe('TemplateService', () => {
+  const templates = new TemplateService(join(appRoot(), 'assets', 'catalog', 'default.json'));
+  it('makes valid sample projects from the shipped catalog', () => {
+    const demo = templates.create('demo');
+    // The same document the engine's generator makes, after the border's validation.
+    expect(demo.ok && demo.value).toEqual(demoHall(shippedCatalog));
+    const pod = templates.create('superpod', 2);
+    expect(pod.ok && pod.value.hall.name).toBe('SuperPOD hall, 2 SU');
+  });
+  it('reports a bad scalable-unit count as a result, not a crash', () => {
+    const bad = templates.create('superpod', 65);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.message).toMatch(/1 to 64/);
+  });
+  it('names the file when the shipped catalog is broken', () => {
+    const path = join(freshDir(), 'catalog.json');
+    writeFileSync(path, JSON.stringify({ name: 'x' }));
+    expect(() => new TemplateService(path).catalog()).toThrow(/catalog\.json is invalid/);
+  });
+});
+
+describe('resolveStatic', () => {
+  const dir = freshDir();
+  const site = join(dir, 'site');
+  mkdirSync(join(site, 'assets'), { recursive: true });
+  writeFileSync(join(site, 'index.html'), '<!doctype html>');
+  writeFileSync(join(site, 'assets', 'app.js'), '');
+  writeFileSync(join(dir, 'secret.txt'), 'secret');
+  symlinkSync(join(dir, 'secret.txt'), join(site, 'link.txt'));
+
+  it('serves files inside the folder, / as index.html', () => {
+    expect(resolveStatic(site, '/')).toBe(join(site, 'index.html'));
+    expect(resolveStatic(site, '/assets/app.js')).toBe(join(site, 'assets', 'app.js'));
+  });
+  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/link.txt', '/assets', '/%E0%A4%A', '/a%00b', '/..\\secret.txt'])(
+    'refuses %s', (path) => expect(resolveStatic(site, path)).toBeNull(),
+  );
+});
