@@ -2,6 +2,7 @@
 // The preload must be ONE CommonJS file: a sandboxed preload can require only `electron`.
 // electron and better-sqlite3 (native) stay external; everything else is inlined.
 import { build } from 'esbuild';
+import { join } from 'node:path';
 
 const common = {
   bundle: true,
@@ -12,13 +13,16 @@ const common = {
   logOverride: { 'empty-import-meta': 'silent' },
 };
 
-export async function buildElectron() {
-  await Promise.all([
-    build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', platform: 'node', target: 'node22', external: ['electron', 'better-sqlite3'] }),
-    // platform browser: no Node built-in may sneak into the sandboxed preload.
-    build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', platform: 'browser', target: 'chrome140', external: ['electron'] }),
-    build({ ...common, entryPoints: ['electron/preview/cli.ts'], outfile: 'dist/electron/preview.cjs', platform: 'node', target: 'node20', external: ['better-sqlite3'] }),
-  ]);
+export const BUNDLES = {
+  main: { entryPoints: ['electron/main/main.ts'], platform: 'node', target: 'node22', external: ['electron', 'better-sqlite3'] },
+  // platform browser: no Node built-in may sneak into the sandboxed preload.
+  preload: { entryPoints: ['electron/preload/preload.ts'], platform: 'browser', target: 'chrome140', external: ['electron'] },
+  preview: { entryPoints: ['electron/preview/cli.ts'], platform: 'node', target: 'node20', external: ['better-sqlite3'] },
+};
+
+/** Writes main.cjs, preload.cjs and preview.cjs (tests build into a temporary folder). */
+export async function buildElectron(outDir = 'dist/electron', names = Object.keys(BUNDLES)) {
+  await Promise.all(names.map((name) => build({ ...common, ...BUNDLES[name], outfile: join(outDir, `${name}.cjs`) })));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
