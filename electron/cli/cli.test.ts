@@ -32,6 +32,22 @@ describe('factory-twin command line', () => {
     expect(cli('validate', 'demo.aifactory').out).toContain('valid');
   });
 
+  it('computes the documented results as JSON', () => {
+    cli('new', 'c.aifactory', '--force');
+    const r = cli('compute', 'c.aifactory', '--json');
+    expect(r.code, r.err).toBe(EXIT.ok);
+    const json = JSON.parse(r.out) as Record<string, Record<string, unknown>>;
+    for (const [part, key] of [['power', 'itLoadKw'], ['power', 'facilityKw'], ['power', 'pue'], ['thermal', 'maxInletC'], ['thermal', 'rciHi'],
+      ['thermal', 'energyBalanceErrorPct'], ['fabric', 'bisectionTbps'], ['fabric', 'oversubscription'], ['workload', 'maxAgentsAtSlo'], ['workload', 'p99StepMs']] as const) {
+      expect(typeof json[part]?.[key], `${part}.${key}`).toBe('number');
+    }
+    expect(json.fabric?.switches).toMatchObject({ leaf: 32, spine: 16 });
+    expect(json.bottleneck?.resource).toBe('compute');
+    const text = cli('compute', 'c.aifactory');
+    expect(text.out).toMatch(/PUE 1\.\d{3}/);
+    expect(text.out).toContain('bottleneck               compute');
+  });
+
   it('makes a superpod of N scalable units', () => {
     expect(cli('new', 'pod.aifactory', '--sample', 'superpod', '--sus', '2').code).toBe(EXIT.ok);
     const summary = JSON.parse(cli('info', 'pod.aifactory', '--json').out) as { gpus: number };

@@ -7,8 +7,10 @@ import { makeSample, SAMPLE_NAMES, type SampleName } from '../../engine/generato
 import { ProjectFileError, ProjectFileService, readProject, FILE_EXTENSION } from '../project/index.js';
 import { loadShippedCatalog } from './catalog.js';
 import { findRoot, processIo, progress, UsageError, type CliIo } from './io.js';
+import { computeProject, formatResults, resultsJson } from './compute.js';
 import { formatSummary, summarise } from './summary.js';
 import { cmdBom } from './commands/bom.js';
+import { cmdExport } from './commands/export.js';
 
 export const VERSION = '0.1.0';
 
@@ -19,8 +21,11 @@ Commands:
                            make a project file from a sample hall (default: demo)
   info <file> [--json]     summarise a project: objects by kind, GPUs, nameplate power
   validate <file> [--json] check a project file and print every problem found
+  compute <file> [--json]  power, cooling and heat, fabric, agents and the bottleneck
   bom <file> --format csv|xlsx|json -o <out> [--force]
                            write the bill of materials (format defaults from the extension)
+  export <file> --format netbox|glb -o <out> [--site NAME] [--force]
+                           NetBox import files (a folder) or the hall as binary glTF
   help                     show this help
 
 Exit codes: 0 success, 1 the file has problems, 2 wrong usage, 3 the file cannot be used.
@@ -35,7 +40,9 @@ const commands: Record<string, Handler> = {
   new: cmdNew,
   info: cmdInfo,
   validate: cmdValidate,
+  compute: cmdCompute,
   bom: cmdBom,
+  export: cmdExport,
   help: (_a, io) => { io.out(USAGE); return EXIT.ok; },
 };
 
@@ -129,6 +136,19 @@ function cmdValidate(args: string[], io: CliIo): number {
     io.out(`${JSON.stringify({ file: path, valid: false, kind: error.kind, message: error.message, problems: error.problems }, null, 2)}\n`);
     return error.kind === 'invalid' ? EXIT.problems : EXIT.file;
   }
+}
+
+function cmdCompute(args: string[], io: CliIo): number {
+  const { values, positionals } = parse(args, { json: { type: 'boolean', default: false } }, ['file']);
+  const path = resolve(io.cwd, positionals[0] as string);
+  let done = progress(io, `Reading ${path}`);
+  const doc = readProject(path);
+  done();
+  done = progress(io, 'Computing power, heat, fabric and agents');
+  const results = computeProject(doc);
+  done();
+  io.out(values.json ? resultsJson(results) : formatResults(doc, results));
+  return EXIT.ok;
 }
 
 /** Entry point of the bundled CLI (bin/factory-twin.cjs). */

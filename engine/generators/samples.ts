@@ -25,7 +25,7 @@ export function demoHall(catalog: Catalog): ProjectDocument {
     cdu: 'cdu-1350', crah: 'crah-150', rearDoor: null, power: POWER_2N,
     // An NVL72 rack's 18 compute trays (4 GPUs each) are the fabric's nodes; each row of 6 racks is an SU.
     fabric: fabric('sw-ib-ndr-64x400', 'sw-eth-64x400', 108),
-    workloads: [codingAgents(2000), researchAgents(200)],
+    workloads: [codingAgents(1000), researchAgents(100)],
   });
 }
 

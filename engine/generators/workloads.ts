@@ -15,7 +15,7 @@ export function codingAgents(concurrentAgents: number): Workload {
     concurrentAgents, stepsPerTask: 20, initialContextTokens: 8000, newInputTokensPerStep: 1500,
     outputTokensPerStep: 400, cacheReuseFraction: frac(0.9), toolCallsPerStep: 1.5, toolLatencyMs: ms(800),
     retrievalsPerStep: 1, retrievalLatencyMs: ms(50), retrievalSizeGb: GB(0.002), thinkTimeMs: ms(500),
-    slo: { p99StepMs: ms(8000) },
+    slo: { p99StepMs: ms(12000) },
   };
 }
 
@@ -28,8 +28,8 @@ export function researchAgents(concurrentAgents: number): Workload {
       kvBytesPerValue: 2, weightBytesPerParam: 1, computePrecision: 'fp8', tensorParallel: 8,
     },
     concurrentAgents, stepsPerTask: 50, initialContextTokens: 16000, newInputTokensPerStep: 4000,
-    outputTokensPerStep: 800, cacheReuseFraction: frac(0.85), toolCallsPerStep: 3, toolLatencyMs: ms(1500),
+    outputTokensPerStep: 600, cacheReuseFraction: frac(0.85), toolCallsPerStep: 2, toolLatencyMs: ms(1000),
     retrievalsPerStep: 4, retrievalLatencyMs: ms(80), retrievalSizeGb: GB(0.005), thinkTimeMs: ms(1000),
-    slo: { p99StepMs: ms(20000) },
+    slo: { p99StepMs: ms(30000) },
   };
 }

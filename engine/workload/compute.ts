@@ -163,7 +163,9 @@ function analyse(plan: WorkloadPlan, cap: HallCapacity, gpuRackIds: string[], vi
   if (!(ms(p99) <= sloMs)) {
     violations.push({
       code: 'workload.slo-missed', severity: 'error',
-      message: `${w.name}: p99 step ${fmt(ms(p99))} ms exceeds the SLO of ${sloMs} ms at ${n} agents` +
+      message: (Number.isFinite(p99)
+        ? `${w.name}: p99 step ${fmt(ms(p99))} ms exceeds the SLO of ${sloMs} ms at ${n} agents`
+        : `${w.name}: at ${n} agents the queue grows without bound, so no p99 step time meets the SLO of ${sloMs} ms`) +
         (at.saturated ? ` (${at.saturated} saturated)` : '') + `; the hall serves ${joint} within the SLO.`,
       objectIds: ids,
     });
