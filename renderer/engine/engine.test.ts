@@ -6,6 +6,7 @@ import { useSession } from '../state/session';
 import { EngineClient } from './client';
 import { LatestOnly } from './coalesce';
 import type { FromEngine, ToEngine } from './protocol';
+import type { EngineResults } from './results';
 import { transferablesOf } from './protocol';
 
 describe('LatestOnly', () => {
@@ -41,6 +42,8 @@ class WorkerDouble {
 describe('EngineClient', () => {
   afterEach(() => useSession.setState({ engine: { status: 'idle', seq: 0, results: null, computeMs: null, error: null } }));
   const doc = (name: string) => ({ hall: { name } }) as unknown as ProjectDocument;
+  // Tagged stand-ins: these tests are about which answer is shown, not what is in it.
+  const tagged = (tag: string) => ({ tag }) as unknown as EngineResults;
 
   it('drops an answer overtaken by a newer edit and shows the newest', () => {
     const worker = new WorkerDouble();
@@ -50,19 +53,19 @@ describe('EngineClient', () => {
     expect(worker.sent.map((m) => m.seq)).toEqual([first, second]);
     expect(useSession.getState().engine.status).toBe('computing');
 
-    worker.answer({ type: 'result', seq: first, results: { tag: 'a' }, computeMs: 5 });
+    worker.answer({ type: 'result', seq: first, results: tagged('a'), computeMs: 5 });
     expect(useSession.getState().engine.results).toBeNull();
     expect(useSession.getState().engine.status).toBe('computing');
 
-    worker.answer({ type: 'result', seq: second, results: { tag: 'b' }, computeMs: 7 });
-    expect(useSession.getState().engine).toMatchObject({ status: 'ready', seq: second, results: { tag: 'b' }, computeMs: 7 });
+    worker.answer({ type: 'result', seq: second, results: tagged('b'), computeMs: 7 });
+    expect(useSession.getState().engine).toMatchObject({ status: 'ready', seq: second, results: tagged('b'), computeMs: 7 });
   });
 
   it('keeps the last good results when the newest computation fails, and says so', () => {
     const worker = new WorkerDouble();
     const client = new EngineClient(() => worker as unknown as Worker);
     const a = client.submit(doc('a'));
-    worker.answer({ type: 'result', seq: a, results: { tag: 'a' }, computeMs: 1 });
+    worker.answer({ type: 'result', seq: a, results: tagged('a'), computeMs: 1 });
     const b = client.submit(doc('b'));
     worker.answer({ type: 'error', seq: b, message: 'no cooling' });
     expect(useSession.getState().engine).toMatchObject({ status: 'error', error: 'no cooling', results: { tag: 'a' } });

@@ -1,68 +1,111 @@
-// Reading the engine's results in the UI. Every figure the engine returns is an `Explained`
-// (value, unit, formula, inputs, source); the panels find them by shape so a new figure added to
-// a sub-model shows up with its explanation without a UI change.
+// The results as the UI shows them, built in the worker from the engine's ComputeResults: the
+// figures of each panel section (each an Explained: value, unit, formula, inputs, source), the
+// bottleneck, the violations, and the thermal fields as typed arrays that travel transferred.
+// The engine's internal state (power graph, scenario tables) stays in the worker.
+import type { ComputeResults } from '../../engine/compute';
 import type { Explained, Violation } from '../../engine/results/explain';
 
-/** What the worker hands back: the engine's ComputeResults (typed loosely on this side of the wire). */
-export type EngineResults = Record<string, unknown>;
-
-export function isExplained(v: unknown): v is Explained {
-  if (v === null || typeof v !== 'object') return false;
-  const o = v as Record<string, unknown>;
-  return typeof o.value === 'number' && typeof o.unit === 'string' && typeof o.formula === 'string' && Array.isArray(o.inputs);
-}
-
 export interface NamedFigure {
-  key: string;
+  /** Dotted path, stable across recomputations: "power.pue", "workload.coding.p99StepMs". */
+  path: string;
   label: string;
   figure: Explained;
 }
 
-/** Labels for figures whose key does not read well humanised. */
-const LABELS: Record<string, string> = {
-  itLoadKw: 'IT load',
-  facilityKw: 'Facility power',
-  pue: 'PUE',
-  maxInletC: 'Hottest rack inlet',
-  coolingKw: 'Cooling power',
-  coolingCapacityKw: 'Cooling capacity',
-  supportedItKw: 'IT supported (N-1)',
-};
+export type SectionKey = 'power' | 'cooling' | 'fabric' | 'agents';
+export type Resource = 'compute' | 'power' | 'cooling' | 'fabric' | 'storage';
 
-export function humanise(key: string): string {
-  const known = LABELS[key];
-  if (known !== undefined) return known;
-  const words = key
-    .replace(/(Kw|Mw|W|C|K|Pct|Gbps|GBps|Tbps|Ms|Us|M|Kg)$/, '')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+export interface BottleneckView {
+  resource: Resource;
+  next: Resource;
+  /** Agents each resource alone allows within the SLO; Infinity when not limiting. */
+  maxAgents: Record<string, number>;
+  marginAgents: number;
+  marginPct: number;
+  figure: Explained;
 }
 
-/** The Explained figures directly inside one section of the results, in the engine's order. */
-export function figuresOf(section: unknown): NamedFigure[] {
-  if (section === null || typeof section !== 'object') return [];
-  const out: NamedFigure[] = [];
-  for (const [key, value] of Object.entries(section as Record<string, unknown>)) {
-    if (isExplained(value)) out.push({ key, label: humanise(key), figure: value });
-  }
-  return out;
+export interface ThermalField {
+  nx: number; ny: number; nz: number;
+  dx: number; dy: number; dz: number;
+  temperatureC: Float32Array;
 }
 
-export function isViolation(v: unknown): v is Violation {
-  if (v === null || typeof v !== 'object') return false;
-  const o = v as Record<string, unknown>;
-  return typeof o.code === 'string' && typeof o.message === 'string' && Array.isArray(o.objectIds);
+export interface EngineResults {
+  sections: Record<SectionKey, NamedFigure[]>;
+  bottleneck: BottleneckView | null;
+  violations: Violation[];
+  /** Aligned with doc.racks. Copies: the engine session keeps reusing its own buffers. */
+  rackInletC: Float32Array;
+  rackExhaustC: Float32Array;
+  field: ThermalField;
+  counts: { racksAboveRecommended: number; racksOutsideAllowable: number };
 }
 
-export function violationsOf(results: EngineResults | null): Violation[] {
-  const list = results?.violations;
-  return Array.isArray(list) ? list.filter(isViolation) : [];
+const fig = (path: string, label: string, figure: Explained | undefined): NamedFigure[] =>
+  figure === undefined ? [] : [{ path, label, figure }];
+
+const TIER_LABEL: Record<string, string> = { leaf: 'Leaf switches', spine: 'Spine switches', core: 'Core switches', 'storage-leaf': 'Storage leaves', 'storage-spine': 'Storage spines' };
+
+export function toView(r: ComputeResults): EngineResults {
+  const { power, facility, thermal, fabric, workload, shares } = r;
+  const f = fabric.figures;
+  const sections: EngineResults['sections'] = {
+    power: [
+      ...fig('power.itLoadKw', 'IT load', power.itLoadKw),
+      ...fig('power.facilityKw', 'Facility power', facility.facilityKw),
+      ...fig('power.pue', 'PUE', facility.pue),
+      ...fig('power.coolingKw', 'Cooling power', facility.coolingKw),
+      ...fig('power.lossesKw', 'Distribution losses', power.lossesKw),
+      ...fig('power.miscKw', 'Lighting and misc.', facility.miscKw),
+      ...fig('power.supportedItKw', 'IT supported after worst failure', power.supportedItKw),
+      ...fig('power.nameplateKw', 'Rack nameplate', shares.nameplateKw),
+    ],
+    cooling: [
+      ...fig('thermal.maxInletC', 'Hottest rack inlet', thermal.maxInletC),
+      ...fig('thermal.heatRemovedKw', 'Heat removed', thermal.heatRemovedKw),
+      ...fig('thermal.unremovedKw', 'Heat not removed', thermal.unremovedKw),
+      ...fig('thermal.rciHi', 'RCI (high)', thermal.rciHi),
+      ...fig('thermal.rti', 'Return temperature index', thermal.rti),
+      ...fig('thermal.energyBalanceErrorPct', 'Energy balance error', thermal.energyBalanceErrorPct),
+    ],
+    fabric: [
+      ...fig('fabric.bisectionTbps', 'Bisection bandwidth', f.bisectionTbps),
+      ...fig('fabric.oversubscription', 'Oversubscription', f.oversubscription),
+      ...fig('fabric.latencyNs', 'Worst-case latency', f.latencyNs),
+      ...fig('fabric.hops', 'Switch hops', f.hops),
+      ...fig('fabric.scaleUpDomainTBps', 'Scale-up domain bandwidth', f.scaleUpDomainTBps),
+      ...Object.entries(f.switches).flatMap(([tier, e]) => fig(`fabric.switches.${tier}`, TIER_LABEL[tier] ?? tier, e)),
+    ],
+    agents: [
+      ...fig('workload.maxAgentsAtSlo', 'Agents at SLO (hall)', workload.maxAgentsAtSlo),
+      ...workload.workloads.flatMap((w) => [
+        ...fig(`workload.${w.workloadId}.maxAgentsAtSlo`, `${w.name}: agents at SLO`, w.maxAgentsAtSlo),
+        ...fig(`workload.${w.workloadId}.p99StepMs`, `${w.name}: p99 step`, w.p99StepMs),
+        ...fig(`workload.${w.workloadId}.tokensPerSecond`, `${w.name}: tokens/s`, w.tokensPerSecond),
+      ]),
+    ],
+  };
+  const b = workload.bottleneck;
+  return {
+    sections,
+    bottleneck: b === null ? null : {
+      resource: b.resource, next: b.next, maxAgents: { ...b.maxAgents }, marginAgents: b.marginAgents, marginPct: b.marginPct,
+      figure: workload.maxAgentsAtSlo,
+    },
+    violations: r.violations,
+    rackInletC: Float32Array.from(thermal.rackInletC),
+    rackExhaustC: Float32Array.from(thermal.rackExhaustC),
+    field: {
+      nx: thermal.field.nx, ny: thermal.field.ny, nz: thermal.field.nz, dx: thermal.field.dx, dy: thermal.field.dy, dz: thermal.field.dz,
+      temperatureC: Float32Array.from(thermal.field.temperatureC),
+    },
+    counts: { racksAboveRecommended: thermal.racksAboveRecommended, racksOutsideAllowable: thermal.racksOutsideAllowable },
+  };
 }
 
-/** Per-rack inlet temperatures, aligned with doc.racks, when the thermal model supplied them. */
-export function rackInletsOf(results: EngineResults | null): Float32Array | null {
-  const thermal = results?.thermal as Record<string, unknown> | undefined;
-  const inlets = thermal?.rackInletC ?? thermal?.rackInletsC ?? thermal?.inletC;
-  return inlets instanceof Float32Array ? inlets : null;
+export function findFigure(results: EngineResults | null, path: string): Explained | null {
+  if (results === null) return null;
+  for (const list of Object.values(results.sections)) for (const f of list) if (f.path === path) return f.figure;
+  return null;
 }

@@ -1,43 +1,61 @@
 // What the engine computed for the document on screen: the bottleneck first, then power,
 // cooling, fabric and agents, then the violations. Every figure explains itself; a violation
-// or the bottleneck selects the objects it names.
+// or the bottleneck selects the objects it concerns.
 import { AlertTriangle, CircleAlert, Info, Gauge, Thermometer, Network, Bot, Loader2 } from 'lucide-react';
 import type { ComponentType } from 'react';
+import type { ProjectDocument } from '../../engine/model/index';
 import type { Violation } from '../../engine/results/explain';
-import { figuresOf, isExplained, violationsOf, type EngineResults } from '../engine/results';
+import type { BottleneckView, Resource, SectionKey } from '../engine/results';
+import { formatNumber } from '../format/number';
+import { useDocument } from '../state/document';
 import { select, useSession } from '../state/session';
 import { FigureRow } from './Figure';
 
-const SECTIONS: { key: string; title: string; icon: ComponentType<{ size?: number }> }[] = [
+const SECTIONS: { key: SectionKey; title: string; icon: ComponentType<{ size?: number }> }[] = [
   { key: 'power', title: 'Power', icon: Gauge },
-  { key: 'thermal', title: 'Cooling', icon: Thermometer },
+  { key: 'cooling', title: 'Cooling', icon: Thermometer },
   { key: 'fabric', title: 'Fabric', icon: Network },
-  { key: 'workload', title: 'Agents', icon: Bot },
+  { key: 'agents', title: 'Agents', icon: Bot },
 ];
-const HEADLINES = new Set(['itLoadKw', 'facilityKw', 'pue', 'maxInletC']);
+const HEADLINES = new Set(['power.itLoadKw', 'power.facilityKw', 'power.pue', 'thermal.maxInletC', 'workload.maxAgentsAtSlo']);
 const VIOLATIONS_SHOWN = 50;
 
-function textOf(v: unknown): string | null {
-  if (typeof v === 'string') return v;
-  if (v === null || typeof v !== 'object') return null;
-  const o = v as Record<string, unknown>;
-  for (const key of ['message', 'summary', 'description', 'label', 'reason']) if (typeof o[key] === 'string') return o[key];
-  return null;
+const RESOURCE_LABEL: Record<Resource, string> = { compute: 'GPU compute', power: 'Power', cooling: 'Cooling', fabric: 'Fabric', storage: 'Storage' };
+
+/** The objects that stand for a resource in the hall, for "select what limits us". */
+function objectsOf(doc: ProjectDocument, resource: Resource): string[] {
+  const kindOf = new Map(doc.catalog.rackTypes.map((t) => [t.id as string, t.kind]));
+  const racksOf = (kind: string) => doc.racks.filter((r) => kindOf.get(r.typeId) === kind).map((r) => r.id as string);
+  switch (resource) {
+    case 'compute': return racksOf('gpu');
+    case 'storage': return racksOf('storage');
+    case 'fabric': return racksOf('network');
+    case 'power': return doc.power.map((p) => p.id);
+    case 'cooling': return doc.cooling.map((c) => c.id);
+  }
 }
 
-function Bottleneck({ results }: { results: EngineResults }) {
-  const b = results.bottleneck;
-  if (b === undefined || b === null) return null;
-  const text = textOf(b);
-  const o = typeof b === 'object' ? (b as Record<string, unknown>) : {};
-  const ids = Array.isArray(o.objectIds) ? o.objectIds.filter((x): x is string => typeof x === 'string') : [];
-  const figures = figuresOf(b);
+function Bottleneck({ b }: { b: BottleneckView }) {
+  const doc = useDocument((s) => s.doc);
+  const limit = b.maxAgents[b.resource] ?? Number.NaN;
+  const rows = Object.entries(b.maxAgents).sort((x, y) => x[1] - y[1]);
   return (
-    <div className="bottleneck" data-testid="bottleneck" role={ids.length > 0 ? 'button' : undefined} onClick={ids.length > 0 ? () => select(ids) : undefined}>
-      <div className="bottleneck-label">Bottleneck</div>
-      {text !== null && <div className="bottleneck-text">{text}</div>}
-      {isExplained(b) && <FigureRow path="bottleneck" label={text ?? 'Limit'} figure={b} />}
-      {figures.map((f) => <FigureRow key={f.key} path={`bottleneck.${f.key}`} label={f.label} figure={f.figure} />)}
+    <div className="bottleneck" data-testid="bottleneck">
+      <button className="bottleneck-head" title="Select the equipment behind this limit"
+        onClick={() => { if (doc !== null) select(objectsOf(doc, b.resource)); }}>
+        <span className="bottleneck-label">Bottleneck</span>
+        <span className="bottleneck-text"><b>{RESOURCE_LABEL[b.resource]}</b> limits the hall to {formatNumber(limit)} agents at SLO</span>
+        <span className="bottleneck-next faint">Next: {RESOURCE_LABEL[b.next]}, {formatNumber(b.marginAgents)} agents ({b.marginPct.toFixed(1)} %) behind</span>
+      </button>
+      <div className="bars">
+        {rows.map(([resource, agents]) => (
+          <div key={resource} className={resource === b.resource ? 'bar limiting' : 'bar'}>
+            <span>{RESOURCE_LABEL[resource as Resource] ?? resource}</span>
+            <span className="bar-track"><span className="bar-fill" style={{ width: `${Number.isFinite(agents) ? Math.max(2, Math.min(100, (limit / agents) * 100)) : 0}%` }} /></span>
+            <span className="mono">{Number.isFinite(agents) ? formatNumber(agents) : 'not limiting'}</span>
+          </div>
+        ))}
+      </div>
     </div>
   );
 }
@@ -55,7 +73,7 @@ function ViolationRow({ v }: { v: Violation }) {
 export function ResultsPanel() {
   const engine = useSession((s) => s.engine);
   const results = engine.results;
-  const violations = violationsOf(results);
+  const violations = results?.violations ?? [];
   const errors = violations.filter((v) => v.severity === 'error').length;
   return (
     <section className="results" data-testid="results">
@@ -63,7 +81,9 @@ export function ResultsPanel() {
         Results
         <span className="count">
           {engine.status === 'computing' && <Loader2 size={12} className="spin" />}
-          {violations.length > 0 && <span className={errors > 0 ? 'chip err' : 'chip warn'}>{violations.length} issue{violations.length === 1 ? '' : 's'}</span>}
+          {results !== null && (violations.length > 0
+            ? <span className={errors > 0 ? 'chip err' : 'chip warn'}>{violations.length} issue{violations.length === 1 ? '' : 's'}</span>
+            : <span className="chip ok">No violations</span>)}
         </span>
       </div>
       <div className="scroll grow">
@@ -74,14 +94,14 @@ export function ResultsPanel() {
         ) : (
           <>
             {engine.status === 'error' && <div className="empty">Showing the last results; the engine failed on the latest edit: {engine.error}</div>}
-            <Bottleneck results={results} />
+            {results.bottleneck !== null && <Bottleneck b={results.bottleneck} />}
             {SECTIONS.map(({ key, title, icon: Icon }) => {
-              const figures = figuresOf(results[key]);
+              const figures = results.sections[key];
               if (figures.length === 0) return null;
               return (
                 <div key={key} className="section" data-testid={`results-${key}`}>
                   <div className="section-title"><Icon size={14} />{title}</div>
-                  {figures.map((f) => <FigureRow key={f.key} path={`${key}.${f.key}`} label={f.label} figure={f.figure} headline={HEADLINES.has(f.key)} />)}
+                  {figures.map((f) => <FigureRow key={f.path} path={f.path} label={f.label} figure={f.figure} headline={HEADLINES.has(f.path)} />)}
                 </div>
               );
             })}

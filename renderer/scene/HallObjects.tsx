@@ -6,7 +6,7 @@ import { Color } from 'three';
 import type { ThreeEvent } from '@react-three/fiber';
 import type { ProjectDocument } from '../../engine/model/index';
 import { ASHRAE_INLET_LIMITS } from '../../engine/model/index';
-import { rackInletsOf } from '../engine/results';
+
 import { select, useSession } from '../state/session';
 import { BUSWAY_COLOR, COOLING_COLOR, FAILED_COLOR, KIND_COLORS, POWER_COLOR, SELECTED_COLOR, heatColor } from './colors';
 import { InstancedBoxes, type Placement } from './InstancedBoxes';
@@ -67,7 +67,8 @@ export function HallObjects({ doc }: { doc: ProjectDocument }) {
   const selectionList = useSession((s) => s.selection);
   const heat = useSession((s) => s.overlays.heat);
   const results = useSession((s) => s.engine.results);
-  const inlets = heat ? rackInletsOf(results) : null;
+  // Results of an older document (racks added or removed since) would colour the wrong racks.
+  const inlets = heat && results !== null && results.rackInletC.length === doc.racks.length ? results.rackInletC : null;
   const groups = useMemo(() => groupsOf(doc, new Set(selectionList), inlets), [doc, selectionList, inlets]);
   return (
     <>

@@ -6,7 +6,7 @@ import { useActionContext } from '../app/context';
 import { runAction } from '../actions/registry';
 import { useDocument } from '../state/document';
 import { toggleOverlay, useSession } from '../state/session';
-import { rackInletsOf } from '../engine/results';
+
 import { RAMP_CSS } from './colors';
 
 export function ViewportHud() {
@@ -16,7 +16,7 @@ export function ViewportHud() {
   const ctx = useActionContext();
   if (doc === null) return null;
   const limits = ASHRAE_INLET_LIMITS[doc.hall.ashraeClass];
-  const hasInlets = rackInletsOf(results) !== null;
+  const hasInlets = results !== null && results.rackInletC.length === doc.racks.length;
   return (
     <>
       <div className="hud hud-tl">

@@ -6,6 +6,10 @@ import { join } from 'node:path';
 import type { Browser, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from '../../electron/preview/server.js';
+import { compute } from '../../engine/compute.js';
+import { demoHall } from '../../engine/generators/index.js';
+import { formatQuantity } from '../../renderer/format/number.js';
+import { shippedCatalog } from '../support/catalog.js';
 import { tempDir } from '../support/tmp.js';
 import {
   artifactPath, canvasStats, ensureRendererBuilt, launchBrowser, startServer, waitForHall, waitForResults, watchPageErrors,
@@ -67,11 +71,15 @@ describe('Factory Twin in Chromium', () => {
     await waitForResults(page);
     const figures = page.locator('[data-testid="figure"]');
     expect(await figures.count()).toBeGreaterThan(3);
-    const pue = page.locator('[data-figure="power.pue"] [data-testid="figure-value"]');
-    const pueValue = Number(await pue.textContent());
-    // PUE of a real hall: facility power over IT power, above 1.
-    expect(pueValue).toBeGreaterThan(1);
-    expect(pueValue).toBeLessThan(3);
+    // The panel shows what the engine computes for the sample hall in Node, formatted for people.
+    const expected = compute(demoHall(shippedCatalog));
+    const shown = async (path: string) => page.locator(`[data-figure="${path}"] [data-testid="figure-value"]`).textContent();
+    const it = formatQuantity(expected.power.itLoadKw.value, expected.power.itLoadKw.unit);
+    expect(await shown('power.itLoadKw')).toBe(`${it.value}${it.unit}`);
+    const pue = formatQuantity(expected.facility.pue.value, expected.facility.pue.unit);
+    expect(await shown('power.pue')).toBe(`${pue.value}${pue.unit}`);
+    expect(Number(pue.value)).toBeGreaterThan(1);
+    await expect.poll(() => page.locator('[data-testid="bottleneck"]').textContent()).toMatch(/limits the hall to/);
     await page.locator('[data-figure="power.pue"]').click();
     const explain = page.locator('[data-testid="explain"]').first();
     await expect.poll(() => explain.textContent()).toMatch(/=/);
@@ -83,6 +91,8 @@ describe('Factory Twin in Chromium', () => {
     await hallName().press('Enter');
     await expect.poll(() => title().getAttribute('data-dirty')).toBe('true');
     await expect.poll(() => page.title()).toMatch(/^• .*E2E hall/);
+    const hottest = () => page.locator('[data-figure="thermal.maxInletC"] [data-testid="figure-value"]').textContent();
+    const hottestBefore = await hottest();
     const supply = page.locator('[data-testid="hall-supply"]');
     await supply.fill('99');
     await supply.press('Tab');
@@ -91,7 +101,9 @@ describe('Factory Twin in Chromium', () => {
     await supply.fill('24');
     await supply.press('Tab');
     await expect.poll(() => supply.getAttribute('aria-invalid')).toBe('false');
+    // Warmer supply air, warmer inlets: the engine recomputed for the edited document.
     await waitForResults(page);
+    await expect.poll(hottest).not.toBe(hottestBefore);
   }, 60_000);
 
   it('saves, and reopening finds the same document', async () => {
