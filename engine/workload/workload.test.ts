@@ -112,7 +112,8 @@ describe('load', () => {
 });
 
 describe('hall capacity and the bottleneck on the demo hall', () => {
-  const doc = demoHall(shippedCatalog);
+  const hall = demoHall(shippedCatalog);
+  const doc = hall;
   it('derives GPUs, network and storage from the document', () => {
     const cap = hallCapacityFromDocument(doc);
     expect(cap.gpu?.gpus).toBe(12 * 72);
@@ -123,6 +124,8 @@ describe('hall capacity and the bottleneck on the demo hall', () => {
   });
 
   it('compute limits by default; halving the power makes power the bottleneck', () => {
+    // Ask for more coding agents than the hall serves, so the SLO is missed at the requested count.
+    const doc = { ...hall, workloads: hall.workloads.map((w) => (w.id === 'wl-coding' ? { ...w, concurrentAgents: 2000 } : w)) };
     const base = computeWorkloads(doc, hallCapacityFromDocument(doc));
     const coding = base.workloads.find((w) => w.workloadId === 'wl-coding')!;
     expect(coding.bottleneck.resource).toBe('compute');
