@@ -39,7 +39,7 @@ export default function bench(report: Report): void {
     report({ name: 'gigawatt: NetBox devices', value: nb.counts.devices, unit: '' });
     const devicesMb = statSync(join(dir, 'netbox', '07-devices.csv')).size / 1e6;
     report({ name: 'gigawatt: NetBox devices.csv size', value: devicesMb, unit: 'MB' });
-    let glb = new Uint8Array();
+    let glb: Uint8Array = new Uint8Array();
     const glbMs = medianMs(3, () => { glb = buildGlb(doc); });
     report({ name: 'gigawatt: build glb', value: glbMs, unit: 'ms' });
     report({ name: 'gigawatt: glb size', value: glb.byteLength / 1e6, unit: 'MB' });
