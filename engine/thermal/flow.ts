@@ -1,10 +1,12 @@
 // Potential flow (VanGilder 2011 style): air moves down the gradient of a potential phi with
 // sum_faces G (phi_c - phi_nb) = S_c, G = A/d, S_c the air put into cell c by rack exhausts and
 // cooler supplies minus what intakes and returns take out. The face flux G (phi_c - phi_nb) then
-// conserves mass in every cell. Solved by Jacobi-preconditioned conjugate gradients, over the
-// whole grid (Neumann walls: sources sum to zero) or over a window with the outside held fixed
-// (Dirichlet), which is how an edit is recomputed locally.
+// conserves mass in every cell. Solved by conjugate gradients, over the whole grid (Neumann walls:
+// sources sum to zero; multigrid-preconditioned, multigrid.ts) or over a window with the outside
+// held fixed (Dirichlet; Jacobi-preconditioned, the window is small), which is how an edit is
+// recomputed locally.
 import type { Grid } from './grid.js';
+import { precondition, type Hierarchy } from './multigrid.js';
 import type { Ports } from './ports.js';
 
 export interface Window { i0: number; i1: number; j0: number; j1: number }
@@ -51,10 +53,11 @@ export function airSources(
 }
 
 /** Scratch vectors for the solver, kept between solves so an edit allocates nothing. */
-export interface FlowWork { r: Float64Array; z: Float64Array; p: Float64Array; q: Float64Array; diag: Float64Array }
+export interface FlowWork { r: Float64Array; z: Float64Array; p: Float64Array; q: Float64Array; diag: Float64Array; label: Int32Array; stack: Int32Array }
 
 export const flowWork = (n: number): FlowWork => ({
   r: new Float64Array(n), z: new Float64Array(n), p: new Float64Array(n), q: new Float64Array(n), diag: new Float64Array(n),
+  label: new Int32Array(n), stack: new Int32Array(n),
 });
 
 /** q = A v over the window, with v taken as 0 outside it (when outside is false) or as given. */
@@ -146,4 +149,105 @@ export function solveFlow(g: Grid, w: Window, src: Float64Array, phi: Float64Arr
     }
   }
   return it;
+}
+
+/** A -> v product over the whole grid, written into q (no window edges to test: fast path). */
+function applyFull(g: Grid, v: Float64Array, q: Float64Array): void {
+  const { nx, ny, n, gx, gy, gz } = g;
+  const plane = nx * ny;
+  const last = n - 1;
+  for (let c = 0; c < n; c++) {
+    const vc = v[c]!;
+    let s = 0;
+    let gg: number;
+    if (c >= 1 && (gg = gx[c - 1]!) > 0) s += gg * (vc - v[c - 1]!);
+    if (c < last && (gg = gx[c]!) > 0) s += gg * (vc - v[c + 1]!);
+    if (c >= nx && (gg = gy[c - nx]!) > 0) s += gg * (vc - v[c - nx]!);
+    if (c + nx <= last && (gg = gy[c]!) > 0) s += gg * (vc - v[c + nx]!);
+    if (c >= plane && (gg = gz[c - plane]!) > 0) s += gg * (vc - v[c - plane]!);
+    if (c + plane <= last && (gg = gz[c]!) > 0) s += gg * (vc - v[c + plane]!);
+    q[c] = s;
+  }
+}
+
+/**
+ * Whole-grid solve, CG preconditioned by one multigrid V-cycle per step; `src` must sum to zero
+ * over every connected air space (consistentSources). Returns the iterations used.
+ */
+export function solveFlowFull(g: Grid, h: Hierarchy, src: Float64Array, phi: Float64Array, work: FlowWork, scale: number): number {
+  const { r, z, p, q } = work;
+  const n = g.n;
+  applyFull(g, phi, q);
+  let rr = 0;
+  for (let c = 0; c < n; c++) { const v = src[c]! - q[c]!; r[c] = v; rr += v * v; }
+  const target = FLOW_TOLERANCE * Math.max(scale, 1e-12);
+  if (Math.sqrt(rr) <= target) return 0;
+  precondition(h, r, z);
+  p.set(z);
+  let rz = 0;
+  for (let c = 0; c < n; c++) rz += r[c]! * z[c]!;
+  let it = 0;
+  for (; it < MAX_CG_ITERATIONS; it++) {
+    applyFull(g, p, q);
+    let pq = 0;
+    for (let c = 0; c < n; c++) pq += p[c]! * q[c]!;
+    const alpha = rz / pq;
+    if (!Number.isFinite(alpha) || pq <= 0) break;
+    rr = 0;
+    for (let c = 0; c < n; c++) {
+      phi[c] = phi[c]! + alpha * p[c]!;
+      const v = r[c]! - alpha * q[c]!;
+      r[c] = v;
+      rr += v * v;
+    }
+    if (Math.sqrt(rr) <= target) { it += 1; break; }
+    precondition(h, r, z);
+    let rzNew = 0;
+    for (let c = 0; c < n; c++) rzNew += r[c]! * z[c]!;
+    const beta = rzNew / rz;
+    rz = rzNew;
+    for (let c = 0; c < n; c++) p[c] = z[c]! + beta * p[c]!;
+  }
+  return it;
+}
+
+/**
+ * Air spaces sealed off from each other (a pocket closed by racks, units and walls) must each take
+ * in as much air as they give, or the Neumann problem has no solution and CG never converges. Each
+ * space's net source is spread evenly over its cells (as if it leaked that air uniformly); the
+ * total so removed (m3/s) is returned so the caller can report it. `label` is n cells of scratch.
+ */
+export function consistentSources(g: Grid, src: Float64Array, label: Int32Array, stack: Int32Array): number {
+  const { nx, ny, n, gx, gy, gz } = g;
+  const plane = nx * ny;
+  label.fill(-1);
+  let removed = 0;
+  for (let seed = 0; seed < n; seed++) {
+    if (label[seed] !== -1 || g.solid[seed] !== 0) continue;
+    // Flood fill over open faces; the stack then lists the space's cells.
+    let top = 0, size = 0, sum = 0;
+    label[seed] = seed;
+    stack[top++] = seed;
+    while (top > size) {
+      const c = stack[size++]!;
+      sum += src[c]!;
+      let nb = c - 1;
+      if (c >= 1 && gx[nb]! > 0 && label[nb] === -1) { label[nb] = seed; stack[top++] = nb; }
+      nb = c + 1;
+      if (gx[c]! > 0 && label[nb] === -1) { label[nb] = seed; stack[top++] = nb; }
+      nb = c - nx;
+      if (c >= nx && gy[nb]! > 0 && label[nb] === -1) { label[nb] = seed; stack[top++] = nb; }
+      nb = c + nx;
+      if (gy[c]! > 0 && label[nb] === -1) { label[nb] = seed; stack[top++] = nb; }
+      nb = c - plane;
+      if (c >= plane && gz[nb]! > 0 && label[nb] === -1) { label[nb] = seed; stack[top++] = nb; }
+      nb = c + plane;
+      if (gz[c]! > 0 && label[nb] === -1) { label[nb] = seed; stack[top++] = nb; }
+    }
+    if (sum === 0) continue;
+    removed += Math.abs(sum);
+    const each = sum / size;
+    for (let s = 0; s < size; s++) src[stack[s]!] = src[stack[s]!]! - each;
+  }
+  return removed;
 }

@@ -10,6 +10,7 @@
 // diffusion of about |v| dx / 2 on top (see docs/thermal-model.md).
 import type { Grid } from './grid.js';
 import type { Window } from './flow.js';
+import { coarseCorrect, type HeatCoarse } from './heat-coarse.js';
 import type { Ports } from './ports.js';
 
 /** Chen & Xu (1998) zero-equation constant: nu_t = 0.03874 V L. */
@@ -63,45 +64,46 @@ export function buildSinks(ports: Ports, rackAirflow: Float64Array, crahShare: n
   }
 }
 
-function face(flux: number, g: number, gFull: number, area: number): [number, number] {
-  if (g <= 0) return [0, 0];
-  const d = ZERO_EQ_CONSTANT * Math.max(Math.abs(flux), STILL_AIR_MS * area * (g / gFull));
-  // [coefficient of the lower cell in the upper cell's equation, and the reverse]
-  return [Math.max(flux, 0) + d, Math.max(-flux, 0) + d];
-}
-
 /** Face fluxes from phi and equation coefficients for the window's cells (and its edge faces). */
 export function buildCoefficients(g: Grid, w: Window, phi: Float64Array, s: HeatSystem): void {
   const { nx, ny, nz, dx, dy, dz, gx, gy, gz } = g;
   const plane = nx * ny;
-  const ax = dy * dz, ay = dx * dz, az = dx * dy;
-  const gxF = ax / dx, gyF = ay / dy, gzF = az / dz;
+  // Still-air floor of the turbulent term per unit of face conductance: STILL_AIR_MS x area / (A/d).
+  const stillX = STILL_AIR_MS * dx, stillY = STILL_AIR_MS * dy, stillZ = STILL_AIR_MS * dz;
   const iLo = Math.max(0, w.i0 - 1), jLo = Math.max(0, w.j0 - 1);
+  const { fx, fy, fz, cxm, cxp, cym, cyp, czm, czp } = s;
+  // cxm: coefficient of the lower cell in the upper cell's equation (inflow + D); cxp the reverse.
   for (let k = 0; k < nz; k++) {
     for (let j = jLo; j <= w.j1; j++) {
+      const row = k * plane + j * nx;
       for (let i = iLo; i <= w.i1; i++) {
-        const c = k * plane + j * nx + i;
-        let f = i + 1 < nx ? (gx[c] as number) * ((phi[c] as number) - (phi[c + 1] as number)) : 0;
-        let [lo, hi] = face(f, gx[c] as number, gxF, ax);
-        s.fx[c] = f; s.cxm[c] = lo; s.cxp[c] = hi;
-        f = j + 1 < ny ? (gy[c] as number) * ((phi[c] as number) - (phi[c + nx] as number)) : 0;
-        [lo, hi] = face(f, gy[c] as number, gyF, ay);
-        s.fy[c] = f; s.cym[c] = lo; s.cyp[c] = hi;
-        f = k + 1 < nz ? (gz[c] as number) * ((phi[c] as number) - (phi[c + plane] as number)) : 0;
-        [lo, hi] = face(f, gz[c] as number, gzF, az);
-        s.fz[c] = f; s.czm[c] = lo; s.czp[c] = hi;
+        const c = row + i;
+        const pc = phi[c]!;
+        let gg = gx[c]!;
+        let f = gg > 0 ? gg * (pc - phi[c + 1]!) : 0;
+        let d = ZERO_EQ_CONSTANT * Math.max(Math.abs(f), stillX * gg);
+        fx[c] = f; cxm[c] = gg > 0 ? Math.max(f, 0) + d : 0; cxp[c] = gg > 0 ? Math.max(-f, 0) + d : 0;
+        gg = gy[c]!;
+        f = gg > 0 ? gg * (pc - phi[c + nx]!) : 0;
+        d = ZERO_EQ_CONSTANT * Math.max(Math.abs(f), stillY * gg);
+        fy[c] = f; cym[c] = gg > 0 ? Math.max(f, 0) + d : 0; cyp[c] = gg > 0 ? Math.max(-f, 0) + d : 0;
+        gg = gz[c]!;
+        f = gg > 0 ? gg * (pc - phi[c + plane]!) : 0;
+        d = ZERO_EQ_CONSTANT * Math.max(Math.abs(f), stillZ * gg);
+        fz[c] = f; czm[c] = gg > 0 ? Math.max(f, 0) + d : 0; czp[c] = gg > 0 ? Math.max(-f, 0) + d : 0;
       }
     }
   }
   for (let k = 0; k < nz; k++) {
     for (let j = w.j0; j <= w.j1; j++) {
+      const row = k * plane + j * nx;
       for (let i = w.i0; i <= w.i1; i++) {
-        const c = k * plane + j * nx + i;
+        const c = row + i;
         // Outflow + D through each face is the coefficient of c in the neighbour's equation.
-        let d = (s.sink[c] as number) + (s.cxm[c] as number) + (s.cym[c] as number) + (s.czm[c] as number);
-        if (i > 0) d += s.cxp[c - 1] as number;
-        if (j > 0) d += s.cyp[c - nx] as number;
-        if (k > 0) d += s.czp[c - plane] as number;
+        let d = s.sink[c]! + cxm[c]! + cym[c]! + czm[c]!;
+        if (i > 0) d += cxp[c - 1]!;
+        if (j > 0) d += cyp[c - nx]!;
+        if (k > 0) d += czp[c - plane]!;
         s.diag[c] = g.solid[c] === 0 ? d : 0;
       }
     }
@@ -168,11 +170,30 @@ function sweep(g: Grid, w: Window, s: HeatSystem, forward: boolean): void {
 }
 
 /**
+ * Adds d to theta in every open cell of the window. The sum of all cell equations is the hall's
+ * energy balance, and a uniform shift changes only the heat the cooling returns carry away (rack
+ * intakes and exhausts move together), so the shift that balances it is a one-unknown coarse
+ * correction: it removes at once the slow hall-wide mode that re-breathing loops otherwise leave
+ * to hundreds of sweeps.
+ */
+function shiftOpen(g: Grid, w: Window, s: HeatSystem, d: number): void {
+  if (d === 0 || !Number.isFinite(d)) return;
+  const { theta, diag } = s;
+  for (let k = 0; k < g.nz; k++) {
+    for (let j = w.j0; j <= w.j1; j++) {
+      const row = (k * g.ny + j) * g.nx;
+      for (let c = row + w.i0; c <= row + w.i1; c++) if (diag[c]! > 0) theta[c] = Math.max(0, theta[c]! + d);
+    }
+  }
+}
+
+/**
  * Gauss-Seidel sweeps (forward, then backward) until rack inlets settle and `balanced()` (the
  * energy balance) holds. Returns the sweeps used.
  */
 export function solveHeat(
   g: Grid, w: Window, ports: Ports, rackAirflow: Float64Array, active: Int32Array, s: HeatSystem, balanced: () => boolean,
+  levelShift: (() => number) | null = null, coarse: HeatCoarse | null = null,
 ): number {
   // Only rack exhausts put heat in (supplies are at theta 0), and every rack exhausting into the
   // window is active, so the window's sources are rebuilt from scratch each sweep.
@@ -187,10 +208,16 @@ export function solveHeat(
   let settled = 0;
   let it = 0;
   for (; it < MAX_SWEEPS; it++) {
+    if (levelShift !== null) shiftOpen(g, w, s, levelShift());
     clearSrc();
     const change = updateRacks(g, ports, rackAirflow, active, s);
     settled = change < SWEEP_TOLERANCE_K ? settled + 1 : 0;
     if (settled >= 2 && balanced()) break;
+    if (coarse !== null) {
+      coarseCorrect(g, s, coarse);
+      clearSrc();
+      updateRacks(g, ports, rackAirflow, active, s);
+    }
     sweep(g, w, s, it % 2 === 0);
   }
   return it;

@@ -6,8 +6,10 @@ import type { CoolingType, ProjectDocument, Rack } from '../model/index.js';
 import { footprint, rackTypeIndex } from '../model/index.js';
 import { airHeatCapacityKw, coolingTypesOf, splitRackHeat, type RackHeat } from '../cooling/index.js';
 import { allocGrid, chooseShape, rasterise, sameShape, type Grid } from './grid.js';
-import { airSources, flowWork, fullWindow, solveFlow, type FlowWork, type Window } from './flow.js';
+import { airSources, consistentSources, flowWork, fullWindow, solveFlow, solveFlowFull, type FlowWork, type Window } from './flow.js';
+import { buildHierarchy } from './multigrid.js';
 import { buildCoefficients, buildSinks, heatSystem, inWindow, solveHeat, type HeatSystem } from './heat.js';
+import { buildHeatCoarse } from './heat-coarse.js';
 import { buildPorts, type Ports } from './ports.js';
 
 /** Edits touching more racks than this are solved in full (still warm-started). */
@@ -34,6 +36,8 @@ export class ThermalModel {
   /** Room-unit (CRAH) airflow per unit of rack airflow: the pooled supply's share s. */
   crahShare = 0;
   crahAirflow = 0;
+  /** Air (m3/s) that sealed-off air spaces would have to make up to balance their intakes and exhausts. */
+  sealedAirM3s = 0;
   rhoCp = 1;
   /** False when air heat has nowhere to go (no running air unit): the field is not solved. */
   solvable = true;
@@ -91,12 +95,15 @@ export class ThermalModel {
     }
     this.prepare(doc);
     const w = fullWindow(this.grid);
-    const flowIterations = solveFlow(this.grid, w, this.airSrc, this.phi, this.work, norm(this.airSrc));
+    this.sealedAirM3s = consistentSources(this.grid, this.airSrc, this.work.label, this.work.stack);
+    const flowIterations = solveFlowFull(this.grid, buildHierarchy(this.grid), this.airSrc, this.phi, this.work, norm(this.airSrc));
     buildSinks(this.ports, this.rackAirflow, this.crahShare, this.inrowAirflow, this.grid.nz, this.sys.sink);
     buildCoefficients(this.grid, w, this.phi, this.sys);
     if (!warm) this.sys.theta.fill(0);
     this.sys.src.fill(0);
-    const heatSweeps = this.solvable ? solveHeat(this.grid, w, this.ports, this.rackAirflow, this.activeRacks(w), this.sys, this.balanced) : 0;
+    const active = this.activeRacks(w);
+    const coarse = buildHeatCoarse(this.grid, w, this.sys, this.ports, this.rackAirflow, active);
+    const heatSweeps = this.solvable ? solveHeat(this.grid, w, this.ports, this.rackAirflow, active, this.sys, this.balanced, this.levelShift, coarse) : 0;
     this.stats = { mode: 'full', flowIterations, heatSweeps, window: w };
     return this.stats;
   }
@@ -131,6 +138,34 @@ export class ThermalModel {
     this.solvable = this.crahShare > 0 || inrowTotal > 0;
     airSources(g, this.ports, this.rackAirflow, this.crahShare, this.inrowAirflow, this.airSrc);
   }
+
+  /**
+   * Uniform theta shift (K) that balances the hall: room heat / (rho cp) = sum over cooling returns of
+   * V theta, so d = (sum_r V_r rise_r - removed) / (CRAH + in-row airflow).
+   */
+  private readonly levelShift = (): number => {
+    const { ports, sys, rackAirflow } = this;
+    const theta = sys.theta;
+    let needed = 0, pooled = 0;
+    for (let r = 0; r < rackAirflow.length; r++) {
+      const f = rackAirflow[r]!;
+      if (f <= 0) continue;
+      needed += f * sys.rackRise[r]!;
+      pooled += f * theta[ports.rackReturn[r]!]!;
+    }
+    let removed = this.crahShare * pooled, unitFlow = this.crahAirflow;
+    const nz = this.grid.nz;
+    for (let e = 0; e < this.inrowAirflow.length; e++) {
+      const a = this.inrowAirflow[e]!;
+      unitFlow += a;
+      for (let k = 0; k < nz; k++) {
+        const o = e * nz + k;
+        const wgt = ports.inrow.weight[o]!;
+        if (wgt > 0) removed += a * wgt * theta[ports.inrow.outCell[o]!]!;
+      }
+    }
+    return unitFlow > 0 ? (needed - removed) / unitFlow : 0;
+  };
 
   /** Racks whose exhaust lands in the window: their inlet, exhaust and sources are re-solved. */
   private activeRacks(w: Window): Int32Array {
