@@ -47,7 +47,7 @@ export function HallFloor({ doc }: { doc: ProjectDocument }) {
     <group name="hall">
       <mesh position={[hall.lengthM / 2, hall.widthM / 2, 0]}>
         <planeGeometry args={[hall.lengthM, hall.widthM]} />
-        <meshStandardMaterial color={FLOOR_COLOR} roughness={0.95} metalness={0} />
+        <meshLambertMaterial color={FLOOR_COLOR} />
       </mesh>
       <lineSegments geometry={minor}>
         <lineBasicMaterial color={GRID_COLOR} />
@@ -64,14 +64,14 @@ export function HallFloor({ doc }: { doc: ProjectDocument }) {
         return (
           <mesh key={w.id} position={[(w.a.x + w.b.x) / 2, (w.a.y + w.b.y) / 2, hall.ceilingHeightM / 2]} rotation={[0, 0, Math.atan2(dy, dx)]}>
             <boxGeometry args={[len, w.thicknessM, hall.ceilingHeightM]} />
-            <meshStandardMaterial color="#3a414c" roughness={0.9} />
+            <meshLambertMaterial color="#3a414c" />
           </mesh>
         );
       })}
       {hall.columns.map((c) => (
         <mesh key={c.id} position={[c.at.x, c.at.y, hall.ceilingHeightM / 2]}>
           <boxGeometry args={[c.sizeM, c.sizeM, hall.ceilingHeightM]} />
-          <meshStandardMaterial color="#3a414c" roughness={0.9} />
+          <meshLambertMaterial color="#3a414c" />
         </mesh>
       ))}
     </group>
@@ -89,7 +89,7 @@ export function Containments({ doc }: { doc: ProjectDocument }) {
         return (
           <mesh key={c.id} position={[(c.min.x + c.max.x) / 2, (c.min.y + c.max.y) / 2, c.heightM / 2]} renderOrder={1}>
             <boxGeometry args={[w, d, c.heightM]} />
-            <meshStandardMaterial color={hot ? '#e0736a' : '#6aa6e0'} transparent opacity={0.16} depthWrite={false} />
+            <meshLambertMaterial color={hot ? '#e0736a' : '#6aa6e0'} transparent opacity={0.16} depthWrite={false} />
           </mesh>
         );
       })}

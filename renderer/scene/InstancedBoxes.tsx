@@ -1,4 +1,5 @@
-// Many equal boxes as one draw call: a unit cube scaled, turned and placed per instance, so racks,
+// Many equal boxes as one draw call (Lambert shading: a fraction of the physically based
+// shader's cost under software GL, and flat boxes gain nothing from PBR): a unit cube scaled, turned and placed per instance, so racks,
 // cooling units and power equipment of one type cost one draw call (two with the front panel)
 // however many there are. Picking maps the hit instance back to the object id.
 import { useLayoutEffect, useMemo, useRef } from 'react';
@@ -86,11 +87,11 @@ export function InstancedBoxes({ placements, colors, front = false, onPick, name
   return (
     <group name={name}>
       <instancedMesh key={`b${count}`} ref={body} args={[unitBox, undefined, count]} onClick={pick}>
-        <meshStandardMaterial roughness={0.75} metalness={0.15} />
+        <meshLambertMaterial />
       </instancedMesh>
       {front && (
         <instancedMesh key={`f${count}`} ref={panel} args={[frontPlate, undefined, count]} onClick={pick}>
-          <meshStandardMaterial roughness={0.4} metalness={0.3} />
+          <meshLambertMaterial />
         </instancedMesh>
       )}
     </group>

@@ -27,6 +27,7 @@ function FrameProbe({ revision }: { revision: number }) {
         marked.current = true;
         performance.mark('hall-rendered');
         canvas.dataset.hallRendered = 'true';
+        useSession.setState({ hallRendered: true });
       }
     });
   });

@@ -43,6 +43,8 @@ export interface SessionState {
   explained: string | null;
   notices: Notice[];
   drawCalls: number | null;
+  /** The viewport has shown a hall at least once (start-up ordering, see main.tsx). */
+  hallRendered: boolean;
   appVersion: string;
 }
 
@@ -55,6 +57,7 @@ export const useSession = create<SessionState>(() => ({
   explained: null,
   notices: [],
   drawCalls: null,
+  hallRendered: false,
   appVersion: '',
 }));
 
