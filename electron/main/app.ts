@@ -9,7 +9,7 @@ import { CloseGuard } from './close-guard.js';
 import { registerAllIpc } from './ipc.js';
 import { buildMenuTemplate } from './menu.js';
 import { ElectronShell } from './shell.js';
-import { createMainWindow, hardenWebContents, installAppProtocol, registerAppScheme, START_URL } from './window.js';
+import { allowPermission, createMainWindow, hardenWebContents, installAppProtocol, registerAppScheme, START_URL } from './window.js';
 
 export interface AppPaths {
   /** The folder with package.json, dist/ and assets/ (app.getAppPath(), possibly app.asar). */
@@ -67,9 +67,11 @@ export async function startApp(paths: AppPaths = defaultPaths(app.getAppPath()))
   app.on('window-all-closed', () => app.quit());
 
   await app.whenReady();
-  // The app needs no camera, microphone, notifications or geolocation: refuse every request.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // Only full screen and clipboard writes, only for our page; no camera, microphone, location.
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(allowPermission(permission, details.requestingUrl ?? contents?.getURL())));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    allowPermission(permission, `${requestingOrigin}/`));
   installAppProtocol(paths.rendererDir);
 
   const services = createServices({ dataDir: app.getPath('userData'), appVersion: app.getVersion(), catalogPath: paths.catalogPath });

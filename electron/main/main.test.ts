@@ -76,7 +76,7 @@ const fake = vi.hoisted(() => {
       showErrorBox: vi.fn(),
     },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-    permissionHandler: null as null | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
+    permissionHandler: null as null | ((c: unknown, p: string, cb: (ok: boolean) => void, details: { requestingUrl?: string }) => void),
   };
 });
 
@@ -149,8 +149,12 @@ describe('the window', () => {
     }
     expect(contents.windowOpenHandler?.({ url: 'https://evil.example' })).toEqual({ action: 'deny' });
     const answers: boolean[] = [];
-    fake.permissionHandler?.(null, 'media', (ok) => answers.push(ok));
-    expect(answers).toEqual([false]);
+    const ask = (permission: string, url: string) => fake.permissionHandler?.(null, permission, (ok) => answers.push(ok), { requestingUrl: url });
+    ask('media', START_URL);
+    ask('geolocation', START_URL);
+    ask('fullscreen', START_URL);
+    ask('fullscreen', 'https://evil.example/');
+    expect(answers).toEqual([false, false, true, false]);
   });
 
   it('serves the renderer over app:// with the CSP, and nothing outside it', async () => {

@@ -85,6 +85,16 @@ export function hardenWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
+/**
+ * Permissions our page may use: full screen (presentation mode) and writing to the clipboard
+ * (copying figures). Camera, microphone, geolocation, notifications, ... are refused.
+ */
+export const ALLOWED_PERMISSIONS: readonly string[] = ['fullscreen', 'clipboard-sanitized-write'];
+
+export function allowPermission(permission: string, requestingUrl: string | undefined): boolean {
+  return ALLOWED_PERMISSIONS.includes(permission) && isTrustedSender(requestingUrl);
+}
+
 /** IPC is only answered for our own page, not for anything that might end up in a frame. */
 export function isTrustedSender(frameUrl: string | undefined): boolean {
   if (frameUrl === undefined) return false;
