@@ -106,6 +106,25 @@ describe('Factory Twin in Chromium', () => {
     await expect.poll(hottest).not.toBe(hottestBefore);
   }, 60_000);
 
+  it('selects racks of a type from the palette, edits them, and the IT load follows', async () => {
+    const itLoad = () => page.locator('[data-figure="power.itLoadKw"] [data-testid="figure-value"]').textContent();
+    const before = await itLoad();
+    await page.locator('.palette-item', { hasText: 'GB200' }).click();
+    await page.locator('[data-testid="inspector-racks"]').waitFor();
+    expect(await page.locator('[data-testid="inspector-racks"]').textContent()).toContain('12 racks');
+    const util = page.locator('[data-testid="rack-utilisation"]');
+    await util.fill('50');
+    await util.press('Enter');
+    await waitForResults(page);
+    await expect.poll(itLoad).not.toBe(before);
+    // Heat overlay on the selection-free view: racks coloured by the engine's inlet temperatures.
+    await page.keyboard.press('Escape');
+    await page.locator('button[title^="Inlet temperature overlay"]').click();
+    await page.locator('[data-testid="heat-legend"] .legend-ramp').waitFor();
+    await page.screenshot({ path: artifactPath('heat-overlay.png') });
+    await page.locator('button[title^="Inlet temperature overlay"]').click();
+  }, 60_000);
+
   it('saves, and reopening finds the same document', async () => {
     const path = join(dataDir, 'saved.aifactory');
     dialogAnswers.push(path);
