@@ -9,4 +9,6 @@ if (!fs.existsSync(bundle)) {
   process.stderr.write('factory-twin: the command line is not built yet. Run "npm install" (or "npm run build:cli") in the project folder first.\n');
   process.exit(2);
 }
-process.exitCode = require(bundle).main(process.argv.slice(2), path.join(__dirname, '..'));
+require(bundle).main(process.argv.slice(2), path.join(__dirname, '..')).then((code) => {
+  process.exitCode = code;
+});

@@ -13,7 +13,7 @@ if (!existsSync('electron/cli/main.ts')) {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', 'exceljs'],
     sourcemap: true,
     logLevel: 'warning',
   });

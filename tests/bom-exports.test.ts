@@ -3,16 +3,14 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildBom, type Bom } from '../engine/bom/index.js';
 import { computeFabric } from '../engine/fabric/index.js';
 import { demoHall } from '../engine/generators/index.js';
-import { writeBom, writeBomSync } from '../electron/export/bom-files.js';
+import { writeBom } from '../electron/export/bom-files.js';
 import { shippedCatalog } from './support/catalog.js';
 import { tempDir } from './support/tmp.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = tempDir('factory-twin-bom-x-');
 
 /** RFC 4180 reader written apart from the writer: quoted fields, doubled quotes, CRLF records. */
@@ -55,10 +53,13 @@ function demoBom(): Bom {
   return buildBom(doc, computeFabric(doc));
 }
 
+const csvBom = demoBom();
+const csvPath = join(dir, 'bom.csv');
+await writeBom(csvBom, 'csv', csvPath);
+
 describe('BOM CSV', () => {
-  const bom = demoBom();
-  const path = join(dir, 'bom.csv');
-  writeBomSync(bom, 'csv', path, root);
+  const bom = csvBom;
+  const path = csvPath;
   const bytes = readFileSync(path);
   const text = bytes.toString('utf8');
 
@@ -107,7 +108,7 @@ describe('BOM workbook', () => {
 
   it('has a summary and one sheet per category with formulas, frozen headers and formats', async () => {
     const path = join(dir, 'bom.xlsx');
-    writeBomSync(bom, 'xlsx', path, root); // the CLI's synchronous (worker) path
+    await writeBom(bom, 'xlsx', path);
     const wb = await open(path);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', ...bom.categories.map((c) => c.label)]);
     for (const c of bom.categories) {
@@ -146,15 +147,7 @@ describe('BOM workbook', () => {
     expect(total.result).toBeCloseTo(bom.total, 2);
   });
 
-  it('is the same workbook from the app (async) path', async () => {
-    const path = join(dir, 'bom-async.xlsx');
-    await writeBom(bom, 'xlsx', path, root);
-    const wb = await open(path);
-    expect(wb.worksheets.length).toBe(1 + bom.categories.length);
-    expect((wb.getWorksheet('Summary') as ExcelJS.Worksheet).getCell(`C${7 + bom.categories.length}`).result).toBeCloseTo(bom.total, 2);
-  });
-
-  it('reports a write failure as an exception, not a hang', () => {
-    expect(() => writeBomSync(bom, 'xlsx', join(dir, 'no-such-folder', 'x.xlsx'), root)).toThrow(/ENOENT|no such file/);
+  it('reports a write failure as an exception and leaves no partial file', async () => {
+    await expect(writeBom(bom, 'xlsx', join(dir, 'no-such-folder', 'x.xlsx'))).rejects.toThrow(/ENOENT|no such file/);
   });
 });

@@ -9,14 +9,13 @@ import { parse } from 'yaml';
 import { computeFabric } from '../engine/fabric/index.js';
 import { demoHall } from '../engine/generators/index.js';
 import { checkCatalog } from '../engine/model/index.js';
-import type { CliIo } from '../electron/cli/io.js';
-import { EXIT, run } from '../electron/cli/main.js';
+import { EXIT } from '../electron/cli/main.js';
+import { runCli } from './support/cli.js';
 import { addToCatalog, DeviceTypeImportError, LibraryDeviceType, parseDeviceTypeYaml, readDeviceTypeFile } from '../electron/export/netbox-import.js';
 import { NETBOX_FILES, netboxExport } from '../electron/export/netbox.js';
 import { shippedCatalog } from './support/catalog.js';
 import { tempDir } from './support/tmp.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = fileURLToPath(new URL('./fixtures/netbox/', import.meta.url));
 const dir = tempDir('factory-twin-netbox-');
 const reference = JSON.parse(readFileSync(join(fixtures, 'import-fields.json'), 'utf8')) as {
@@ -24,12 +23,7 @@ const reference = JSON.parse(readFileSync(join(fixtures, 'import-fields.json'), 
   choices: Record<string, string[]>;
 };
 
-function cli(...argv: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const io: CliIo = { root, cwd: dir, out: (t) => { out += t; }, err: (t) => { err += t; }, interactive: false };
-  return { code: run(argv, io), out, err };
-}
+const cli = (...argv: string[]) => runCli(dir, ...argv);
 
 /** Minimal CSV split for these files (the export quotes only fields with commas). */
 function rows(text: string): Record<string, string>[] {
@@ -45,20 +39,21 @@ const FORM_OF: Record<string, string> = {
   [NETBOX_FILES.powerPanels]: 'PowerPanelImportForm', [NETBOX_FILES.powerFeeds]: 'PowerFeedImportForm', [NETBOX_FILES.cables]: 'CableImportForm',
 };
 
+const made = await cli('new', 'demo.aifactory');
+const exported = await cli('export', 'demo.aifactory', '--format', 'netbox', '-o', 'netbox');
+
 describe('NetBox export', () => {
-  const made = cli('new', 'demo.aifactory');
-  const exported = cli('export', 'demo.aifactory', '--format', 'netbox', '-o', 'netbox');
   const folder = join(dir, 'netbox');
   const read = (name: string) => readFileSync(join(folder, name), 'utf8');
 
-  it('writes every file through the CLI', () => {
+  it('writes every file through the CLI', async () => {
     expect(made.code).toBe(EXIT.ok);
     expect(exported.code, exported.err).toBe(EXIT.ok);
     expect(exported.out).toMatch(/racks, \d+ devices/);
-    expect(cli('export', 'demo.aifactory', '--format', 'netbox', '-o', 'netbox').err).toContain('already exists; use --force');
+    expect((await cli('export', 'demo.aifactory', '--format', 'netbox', '-o', 'netbox')).err).toContain('already exists; use --force');
   });
 
-  it('uses only the field names of NetBox import forms, with every required one', () => {
+  it('uses only the field names of NetBox import forms, with every required one', async () => {
     for (const [file, form] of Object.entries(FORM_OF)) {
       const header = read(file).split('\r\n')[0]?.split(',') ?? [];
       const ref = reference.forms[form];
@@ -68,7 +63,7 @@ describe('NetBox export', () => {
     }
   });
 
-  it('uses NetBox choice values and counts what the hall holds', () => {
+  it('uses NetBox choice values and counts what the hall holds', async () => {
     const doc = demoHall(shippedCatalog);
     const fabric = computeFabric(doc);
     const racks = rows(read(NETBOX_FILES.racks));
@@ -105,7 +100,7 @@ describe('NetBox export', () => {
     for (const f of feeds) expect(panels).toContain(f.power_panel);
   });
 
-  it('writes device types the devicetype-library importer reads back', () => {
+  it('writes device types the devicetype-library importer reads back', async () => {
     const docs = read(NETBOX_FILES.deviceTypes).split(/^---$/m).map((d) => parse(d) as unknown);
     const devices = rows(read(NETBOX_FILES.devices));
     const models = new Set(docs.map((d) => LibraryDeviceType.parse(d).model));
@@ -117,7 +112,7 @@ describe('NetBox export', () => {
     expect(ib?.section === 'switchTypes' ? ib.item.powerKw : 0).toBeCloseTo(src?.powerKw ?? -1, 2);
   });
 
-  it('exports the document links as cables with NetBox cable types', () => {
+  it('exports the document links as cables with NetBox cable types', async () => {
     const doc = demoHall(shippedCatalog);
     const [a, b] = doc.racks;
     if (!a || !b) throw new Error('demo hall has racks');
@@ -130,7 +125,7 @@ describe('NetBox export', () => {
 });
 
 describe('devicetype-library import', () => {
-  it('maps a GPU server and an InfiniBand switch into the catalog', () => {
+  it('maps a GPU server and an InfiniBand switch into the catalog', async () => {
     const dgx = readDeviceTypeFile(join(fixtures, 'nvidia-dgx-h100.yaml'));
     const qm = readDeviceTypeFile(join(fixtures, 'nvidia-qm9700.yaml'));
     expect(dgx[0]?.section).toBe('rackTypes');
@@ -151,7 +146,7 @@ describe('devicetype-library import', () => {
     expect(addToCatalog(catalog, qm).switchTypes.length).toBe(catalog.switchTypes.length);
   });
 
-  it('names the file and the field of an invalid device type', () => {
+  it('names the file and the field of an invalid device type', async () => {
     const good = readFileSync(join(fixtures, 'nvidia-dgx-h100.yaml'), 'utf8');
     const cases: [string, RegExp][] = [
       [good.replace('weight: 287.6', 'weight: heavy'), /^bad\.yaml: field weight: /],

@@ -3,19 +3,17 @@
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Bom } from '../engine/bom/index.js';
 import { demoHall } from '../engine/generators/index.js';
 import type { CatalogId, ContainmentId, CoolingId, PowerId, ProjectDocument, TrayId } from '../engine/model/index.js';
 import { m, pt } from '../engine/model/index.js';
-import type { CliIo } from '../electron/cli/io.js';
-import { EXIT, run } from '../electron/cli/main.js';
+import { EXIT } from '../electron/cli/main.js';
+import { runCli } from './support/cli.js';
 import { ProjectFileService } from '../electron/project/index.js';
 import { shippedCatalog } from './support/catalog.js';
 import { tempDir } from './support/tmp.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = tempDir('factory-twin-bom-');
 
 /** The demo hall plus what it lacks: trays, containment, a rear door and a floor PDU. */
@@ -38,17 +36,13 @@ function fullDemo(): ProjectDocument {
   return doc;
 }
 
-function cli(...argv: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const io: CliIo = { root, cwd: dir, out: (t) => { out += t; }, err: (t) => { err += t; }, interactive: false };
-  return { code: run(argv, io), out, err };
-}
+const cli = (...argv: string[]) => runCli(dir, ...argv);
+
+const file = join(dir, 'full.aifactory');
+new ProjectFileService('test').save(file, fullDemo(), { expected: null, overwrite: true });
+const made = await cli('bom', 'full.aifactory', '--format', 'json', '-o', 'full-bom.json');
 
 describe('bill of materials against the project file', () => {
-  const file = join(dir, 'full.aifactory');
-  new ProjectFileService('test').save(file, fullDemo(), { expected: null, overwrite: true });
-  const made = cli('bom', 'full.aifactory', '--format', 'json', '-o', 'full-bom.json');
   const bom = JSON.parse(readFileSync(join(dir, 'full-bom.json'), 'utf8')) as Bom & { format: string };
   const db = new Database(file, { readonly: true });
   afterAll(() => db.close());
@@ -64,13 +58,13 @@ describe('bill of materials against the project file', () => {
   const sqlMap = (rows: { id: string; n: number }[]) => new Map(rows.map((r) => [r.id, r.n]));
   const merged = (...cats: string[]) => new Map(cats.flatMap((c) => [...priced(c)]));
 
-  it('is written by the CLI', () => {
+  it('is written by the CLI', async () => {
     expect(made.code, made.err).toBe(EXIT.ok);
     expect(made.out).toMatch(/^Wrote .*full-bom\.json: \d+ lines/);
     expect(bom.format).toBe('factory-twin-bom');
   });
 
-  it('counts racks, GPUs, cooling and power equipment as the tables hold them', () => {
+  it('counts racks, GPUs, cooling and power equipment as the tables hold them', async () => {
     expect(priced('racks')).toEqual(sqlMap(all('SELECT type_id AS id, COUNT(*) AS n FROM racks GROUP BY type_id')));
     const gpus = db.prepare(`SELECT SUM(json_extract(c.props, '$.nodes') * json_extract(c.props, '$.gpusPerNode')) AS n
       FROM racks r JOIN catalog_items c ON c.id = r.type_id WHERE c.section = 'rackTypes' AND c.kind = 'gpu'`).get() as { n: number };
@@ -87,7 +81,7 @@ describe('bill of materials against the project file', () => {
     expect(buswayLine).toBeCloseTo(busway.m, 2);
   });
 
-  it('measures trays and containment as SQL measures them', () => {
+  it('measures trays and containment as SQL measures them', async () => {
     // Segment lengths from the JSON polyline with a window over the points of each tray.
     const trays = all<{ id: string; n: number }>(`
       WITH p AS (SELECT t.id AS tray, t.type_id, CAST(j.key AS INTEGER) AS k,
@@ -110,7 +104,7 @@ describe('bill of materials against the project file', () => {
     expect(aisleMetres.get('cac')).toBeCloseTo(11, 6);
   });
 
-  it('prices placed equipment at the catalog prices in the file', () => {
+  it('prices placed equipment at the catalog prices in the file', async () => {
     const racks = db.prepare(`SELECT SUM(c.unit_price) AS v FROM racks r JOIN catalog_items c ON c.id = r.type_id`).get() as { v: number };
     expect(bom.categories.find((c) => c.category === 'racks')?.subtotal).toBeCloseTo(racks.v, 2);
     const cooling = db.prepare(`SELECT SUM(c.unit_price) AS v FROM cooling_units u JOIN catalog_items c ON c.id = u.type_id`).get() as { v: number };

@@ -2,6 +2,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
+/** Exit codes, documented in docs/cli.md. */
+export const EXIT = { ok: 0, problems: 1, usage: 2, file: 3 } as const;
+
 export interface CliIo {
   /** Package root (where assets/ lives). */
   root: string;

@@ -2,11 +2,13 @@
 // a non-zero exit code; --json output goes to stdout and is documented in docs/cli.md.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { makeSample, SAMPLE_NAMES, type SampleName } from '../../engine/generators/index.js';
 import { ProjectFileError, ProjectFileService, readProject, FILE_EXTENSION } from '../project/index.js';
 import { loadShippedCatalog } from './catalog.js';
-import { findRoot, processIo, progress, UsageError, type CliIo } from './io.js';
+import { parseCommand as parse } from './args.js';
+import { EXIT, findRoot, processIo, progress, UsageError, type CliIo } from './io.js';
+
+export { EXIT } from './io.js';
 import { computeProject, formatResults, resultsJson } from './compute.js';
 import { formatSummary, summarise } from './summary.js';
 import { cmdBom } from './commands/bom.js';
@@ -31,10 +33,7 @@ Commands:
 Exit codes: 0 success, 1 the file has problems, 2 wrong usage, 3 the file cannot be used.
 `;
 
-/** Exit codes, documented in docs/cli.md. */
-export const EXIT = { ok: 0, problems: 1, usage: 2, file: 3 } as const;
-
-type Handler = (args: string[], io: CliIo) => number;
+type Handler = (args: string[], io: CliIo) => number | Promise<number>;
 
 const commands: Record<string, Handler> = {
   new: cmdNew,
@@ -46,7 +45,7 @@ const commands: Record<string, Handler> = {
   help: (_a, io) => { io.out(USAGE); return EXIT.ok; },
 };
 
-export function run(argv: string[], io: CliIo): number {
+export async function run(argv: string[], io: CliIo): Promise<number> {
   const [verb, ...rest] = argv;
   if (verb === undefined || verb === '--help' || verb === '-h') {
     io.out(USAGE);
@@ -59,7 +58,7 @@ export function run(argv: string[], io: CliIo): number {
   const handler = commands[verb];
   try {
     if (!handler) throw new UsageError(`unknown command "${verb}". Run "factory-twin help" for the list.`);
-    return handler(rest, io);
+    return await handler(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`factory-twin: ${error.message}\n`);
@@ -74,21 +73,6 @@ export function run(argv: string[], io: CliIo): number {
     if (process.env.FACTORY_TWIN_DEBUG) io.err(`${error instanceof Error ? error.stack : ''}\n`);
     return EXIT.file;
   }
-}
-
-type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
-
-function parse(args: string[], options: Options, positionals: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] ?? 'bad arguments' : 'bad arguments');
-  }
-  if (parsed.positionals.length !== positionals.length) {
-    throw new UsageError(`expected ${positionals.map((p) => `<${p}>`).join(' ')}, got ${parsed.positionals.length === 0 ? 'nothing' : parsed.positionals.join(' ')}`);
-  }
-  return parsed;
 }
 
 function cmdNew(args: string[], io: CliIo): number {
@@ -152,6 +136,6 @@ function cmdCompute(args: string[], io: CliIo): number {
 }
 
 /** Entry point of the bundled CLI (bin/factory-twin.cjs). */
-export function main(argv: string[], rootHint: string): number {
+export function main(argv: string[], rootHint: string): Promise<number> {
   return run(argv, processIo(findRoot(rootHint)));
 }

@@ -3,13 +3,12 @@
 import { resolve } from 'node:path';
 import { buildBom } from '../../../engine/bom/index.js';
 import { computeFabric } from '../../../engine/fabric/index.js';
-import { BOM_FORMATS, writeBomSync, type BomFormat } from '../../export/bom-files.js';
+import { BOM_FORMATS, writeBom, type BomFormat } from '../../export/bom-files.js';
 import { readProject } from '../../project/index.js';
-import { progress, type CliIo } from '../io.js';
-import { EXIT } from '../main.js';
-import { outputPath, parseCommand, pickFormat, writeFailure } from './args.js';
+import { EXIT, progress, type CliIo } from '../io.js';
+import { outputPath, parseCommand, pickFormat, writeFailure } from '../args.js';
 
-export function cmdBom(args: string[], io: CliIo): number {
+export async function cmdBom(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand(args, {
     format: { type: 'string' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false },
   }, ['file']);
@@ -24,7 +23,7 @@ export function cmdBom(args: string[], io: CliIo): number {
   done();
   done = progress(io, `Writing ${out}`);
   try {
-    writeBomSync(bom, format, out, io.root);
+    await writeBom(bom, format, out);
   } catch (error) {
     done();
     io.err(`factory-twin: ${writeFailure(out, error)}\n`);

@@ -6,9 +6,8 @@ import { computeFabric } from '../../../engine/fabric/index.js';
 import { buildGlb } from '../../export/glb.js';
 import { netboxExport, writeNetboxFolder } from '../../export/netbox.js';
 import { readProject } from '../../project/index.js';
-import { progress, UsageError, type CliIo } from '../io.js';
-import { EXIT } from '../main.js';
-import { outputPath, parseCommand, pickFormat, writeFailure } from './args.js';
+import { EXIT, progress, UsageError, type CliIo } from '../io.js';
+import { outputPath, parseCommand, pickFormat, writeFailure } from '../args.js';
 
 const FORMATS = ['netbox', 'glb'] as const;
 

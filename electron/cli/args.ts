@@ -1,9 +1,9 @@
-// Argument parsing shared by the bom and export commands: node:util parseArgs with the CLI's
+// Argument parsing shared by every command: node:util parseArgs with the CLI's
 // one-line usage errors, and the output-path rules (refuse to overwrite without --force).
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError, type CliIo } from '../io.js';
+import { UsageError, type CliIo } from './io.js';
 
 type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
 
