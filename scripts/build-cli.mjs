@@ -13,7 +13,7 @@ if (!existsSync('electron/cli/main.ts')) {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['better-sqlite3', 'exceljs'],
+    external: ['better-sqlite3', 'exceljs', 'pdfkit'],
     sourcemap: true,
     logLevel: 'warning',
   });
