@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoHall } from '../engine/generators/index.js';
 import { ProjectFileError, readProject, writeProject } from '../electron/project/index.js';
+import { mulberry32 } from './des/sim.js';
 import { shippedCatalog } from './support/catalog.js';
 import { tempDir } from './support/tmp.js';
 
@@ -17,17 +18,8 @@ const doc = demoHall(shippedCatalog);
 writeProject(original, doc, 'test');
 const originalBytes = readFileSync(original);
 
-/** Deterministic pseudo-random numbers (mulberry32) so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers so a failure can be replayed. */
+const rng = mulberry32;
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
