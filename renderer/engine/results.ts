@@ -4,6 +4,7 @@
 // The engine's internal state (power graph, scenario tables) stays in the worker.
 import type { ComputeResults } from '../../engine/compute';
 import type { Explained, Violation } from '../../engine/results/explain';
+import { overlayView, type OverlayView } from './overlay-view';
 
 export interface NamedFigure {
   /** Dotted path, stable across recomputations: "power.pue", "workload.coding.p99StepMs". */
@@ -40,6 +41,8 @@ export interface EngineResults {
   rackExhaustC: Float32Array;
   field: ThermalField;
   counts: { racksAboveRecommended: number; racksOutsideAllowable: number };
+  /** Power, airflow and fabric data for the viewport's overlays and the fabric diagram. */
+  overlay: OverlayView;
 }
 
 const fig = (path: string, label: string, figure: Explained | undefined): NamedFigure[] =>
@@ -101,6 +104,7 @@ export function toView(r: ComputeResults): EngineResults {
       temperatureC: Float32Array.from(thermal.field.temperatureC),
     },
     counts: { racksAboveRecommended: thermal.racksAboveRecommended, racksOutsideAllowable: thermal.racksOutsideAllowable },
+    overlay: overlayView(r),
   };
 }
 
