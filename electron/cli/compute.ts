@@ -4,7 +4,9 @@ import { compute, resultsToJson, type ComputeResults } from '../../engine/comput
 import type { ProjectDocument } from '../../engine/model/index.js';
 
 const n = (v: number | null | undefined, digits = 1): string =>
-  v === null || v === undefined ? '-' : !Number.isFinite(v) ? 'not limiting' : v.toLocaleString('en-US', { maximumFractionDigits: digits });
+  v === null || v === undefined ? '-' : !Number.isFinite(v) ? 'not limiting'
+    // + 0 turns a rounded -0 into 0: "-0 %" reads as a sign error
+    : (Math.round(v * 10 ** digits) / 10 ** digits + 0).toLocaleString('en-US', { maximumFractionDigits: digits });
 
 /** An unbounded step time means a saturated queue at the requested load. */
 const stepMs = (v: number) => (Number.isFinite(v) ? `${n(v, 0)} ms` : 'unbounded (saturated)');
