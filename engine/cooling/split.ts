@@ -3,7 +3,7 @@
 // move. A passive rear door (RDHx) hung on the rack takes up to its capacity out of that exhaust
 // before it reaches the room. Arrays are aligned with doc.racks so the thermal grid can use them
 // in hot loops.
-import type { CoolingType, ProjectDocument } from '../model/index.js';
+import type { CoolingType, ProjectDocument, RackType } from '../model/index.js';
 import { rackLoadKw, rackTypeIndex } from '../model/index.js';
 import { airflowForHeat } from './air.js';
 
@@ -56,23 +56,53 @@ export function splitRackHeat(doc: ProjectDocument): RackHeat {
     const r = rackPos.get(u.attachedRackId);
     if (r !== undefined) out.doorIndex[r] = i;
   });
-  doc.racks.forEach((rack, i) => {
-    const t = types.get(rack.typeId);
-    if (!t) return;
-    out.typeIndex[i] = typePos.get(rack.typeId) ?? -1;
-    const load = rackLoadKw(rack, t, doc.catalog);
-    out.loadKw[i] = load;
-    out.liquidKw[i] = load * t.liquidFraction;
-    const air = load - load * t.liquidFraction;
-    out.airKw[i] = air;
-    out.airflowM3s[i] = airflowForHeat(t.designPowerKw * (1 - t.liquidFraction), t.airDeltaTK, doc.hall.altitudeM);
-    if (rack.cduId !== null) {
-      const c = unitPos.get(rack.cduId);
-      if (c !== undefined && unitTypes[c]?.kind === 'cdu') out.cduIndex[i] = c;
-    }
-    const d = out.doorIndex[i] as number;
-    const door = d >= 0 ? unitTypes[d] : undefined;
-    if (door && doc.cooling[d]?.status === 'running') out.doorKw[i] = Math.min(air, door.capacityKw);
-  });
+  const ctx: SplitContext = { types, typePos, unitTypes, unitPos };
+  for (let i = 0; i < n; i++) splitOne(doc, out, i, ctx);
   return out;
+}
+
+interface SplitContext {
+  types: Map<string, RackType>; typePos: Map<string, number>;
+  unitTypes: readonly (CoolingType | undefined)[]; unitPos: Map<string, number>;
+}
+
+function splitOne(doc: ProjectDocument, out: RackHeat, i: number, ctx: SplitContext): void {
+  const rack = doc.racks[i]!;
+  out.typeIndex[i] = -1; out.loadKw[i] = 0; out.liquidKw[i] = 0; out.airKw[i] = 0; out.doorKw[i] = 0; out.airflowM3s[i] = 0;
+  out.cduIndex[i] = -1;
+  const t = ctx.types.get(rack.typeId);
+  if (!t) return;
+  out.typeIndex[i] = ctx.typePos.get(rack.typeId) ?? -1;
+  const load = rackLoadKw(rack, t, doc.catalog);
+  out.loadKw[i] = load;
+  out.liquidKw[i] = load * t.liquidFraction;
+  const air = load - load * t.liquidFraction;
+  out.airKw[i] = air;
+  out.airflowM3s[i] = airflowForHeat(t.designPowerKw * (1 - t.liquidFraction), t.airDeltaTK, doc.hall.altitudeM);
+  if (rack.cduId !== null) {
+    const c = ctx.unitPos.get(rack.cduId);
+    if (c !== undefined && ctx.unitTypes[c]?.kind === 'cdu') out.cduIndex[i] = c;
+  }
+  const d = out.doorIndex[i]!;
+  const door = d >= 0 ? ctx.unitTypes[d] : undefined;
+  if (door && doc.cooling[d]?.status === 'running') out.doorKw[i] = Math.min(air, door.capacityKw);
+}
+
+/**
+ * Re-splits the racks listed after an edit that changed only those racks (same ids, same cooling
+ * units, so the rear-door attachments stand), writing into `heat` in place.
+ */
+export function updateRackHeat(doc: ProjectDocument, heat: RackHeat, racks: readonly number[], unitTypes: readonly (CoolingType | undefined)[]): void {
+  const ctx: SplitContext = {
+    types: rackTypeIndex(doc.catalog), typePos: new Map(doc.catalog.rackTypes.map((t, i) => [t.id as string, i])), unitTypes,
+    unitPos: new Map(),
+  };
+  for (const i of racks) {
+    const cdu = doc.racks[i]!.cduId;
+    if (cdu !== null && !ctx.unitPos.has(cdu)) {
+      const c = doc.cooling.findIndex((u) => u.id === cdu);
+      if (c >= 0) ctx.unitPos.set(cdu, c);
+    }
+    splitOne(doc, heat, i, ctx);
+  }
 }

@@ -70,8 +70,13 @@ export function thermalResult(model: ThermalModel): ThermalResult {
     }
   }
   if (blocked.length > 0) violations.push({ code: 'thermal.rack-blocked', severity: 'error', objectIds: blocked, message: `${blocked.length} rack(s) have no open air in front of or behind them` });
-  if (!model.solvable && heat.airKw.some((v) => v > 0)) {
-    violations.push({ code: 'cooling.no-air-cooling', severity: 'error', objectIds: [], message: 'Racks put heat into the air but no air cooling unit is running' });
+  if (model.airSink === 'none') {
+    const heating: string[] = [];
+    for (let r = 0; r < n; r++) if ((model.rackAirflow[r] as number) > 0 && (heat.airKw[r] as number) > (heat.doorKw[r] as number)) heating.push(doc.racks[r]!.id);
+    violations.push({ code: 'cooling.no-air-cooling', severity: 'error', objectIds: heating, message: `${heating.length} rack(s) put heat into the room air but no CRAH or in-row cooler is running: the room has no steady temperature` });
+  }
+  if (model.sealedRacks.length > 0) {
+    violations.push({ code: 'thermal.sealed-space', severity: 'error', objectIds: model.sealedRacks.map((r) => doc.racks[r]!.id), message: `${model.sealedRacks.length} rack(s) draw air from a space sealed off from where they blow it (${model.sealedAirM3s.toFixed(2)} m3/s unbalanced): open a path or move them` });
   }
   let maxInlet = -Infinity, hottest = -1;
   const over: string[] = [], outside: string[] = [];
@@ -110,7 +115,7 @@ export function thermalResult(model: ThermalModel): ThermalResult {
   let roomKw = 0;
   for (let r = 0; r < n; r++) roomKw += (heat.airKw[r] as number) - (heat.doorKw[r] as number);
   if (roomKw > airCapacity * 1.0005) violations.push({ code: 'cooling.air-capacity', severity: 'error', objectIds: [], message: `Room air heat ${roomKw.toFixed(0)} kW exceeds the running air units' capacity ${airCapacity.toFixed(0)} kW` });
-  if (flow > 0 && airUnitFlow < flow) violations.push({ code: 'cooling.airflow-shortfall', severity: 'warning', objectIds: [], message: `Cooling units supply ${airUnitFlow.toFixed(1)} m3/s, racks draw ${flow.toFixed(1)} m3/s: racks re-breathe exhaust air` });
+  if (model.airSink === 'units' && flow > 0 && airUnitFlow < flow) violations.push({ code: 'cooling.airflow-shortfall', severity: 'warning', objectIds: [], message: `Cooling units supply ${airUnitFlow.toFixed(1)} m3/s, racks draw ${flow.toFixed(1)} m3/s: racks re-breathe exhaust air` });
 
   const power = coolingPower(doc, unitTypes, liquid.cduFlowDemandLpm, bal.itKw);
   const crahReturnC = supplyC + bal.crahReturnK;

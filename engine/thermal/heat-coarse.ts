@@ -22,10 +22,12 @@ export interface HeatCoarse {
   /** Per aggregate: diagonal and the coefficients of the -x, +x, -y, +y neighbour aggregates. */
   diag: Float64Array; cw: Float64Array; ce: Float64Array; cs: Float64Array; cn: Float64Array;
   rhs: Float64Array; e: Float64Array;
+  /** Aggregate column of plan index i (offset by i0) and aggregate row start of j (offset by j0). */
+  aggI: Int32Array; aggJ: Int32Array;
 }
 
 function aggregateOf(cc: HeatCoarse, i: number, j: number): number {
-  return Math.floor((j - cc.w.j0) / AGG) * cc.cx + Math.floor((i - cc.w.i0) / AGG);
+  return cc.aggJ[j - cc.w.j0]! + cc.aggI[i - cc.w.i0]!;
 }
 
 /** Adds coefficient a (of aggregate b in aggregate a0's equation) to the coarse matrix. */
@@ -43,7 +45,9 @@ export function buildHeatCoarse(g: Grid, w: Window, s: HeatSystem, ports: Ports,
   const cx = Math.ceil((w.i1 - w.i0 + 1) / AGG), cy = Math.ceil((w.j1 - w.j0 + 1) / AGG);
   const n = cx * cy;
   const f = () => new Float64Array(n);
-  const cc: HeatCoarse = { w, cx, cy, n, diag: f(), cw: f(), ce: f(), cs: f(), cn: f(), rhs: f(), e: f() };
+  const aggI = new Int32Array(w.i1 - w.i0 + 1).map((_, d) => Math.floor(d / AGG));
+  const aggJ = new Int32Array(w.j1 - w.j0 + 1).map((_, d) => Math.floor(d / AGG) * cx);
+  const cc: HeatCoarse = { w, cx, cy, n, diag: f(), cw: f(), ce: f(), cs: f(), cn: f(), rhs: f(), e: f(), aggI, aggJ };
   const { nx, ny, nz } = g;
   const plane = nx * ny;
   const { diag, cxm, cxp, cym, cyp, czm, czp } = s;
@@ -97,12 +101,13 @@ export function buildHeatCoarse(g: Grid, w: Window, s: HeatSystem, ports: Ports,
 export function coarseCorrect(g: Grid, s: HeatSystem, cc: HeatCoarse): void {
   const { nx, ny, nz } = g;
   const plane = nx * ny;
-  const { w, rhs, e } = cc;
+  const { w, rhs, e, aggI, aggJ } = cc;
   const { theta, diag, src, cxm, cxp, cym, cyp, czm, czp } = s;
   rhs.fill(0);
   for (let k = 0; k < nz; k++) {
     for (let j = w.j0; j <= w.j1; j++) {
       const row = k * plane + j * nx;
+      const aj = aggJ[j - w.j0]!;
       for (let i = w.i0; i <= w.i1; i++) {
         const c = row + i;
         const d = diag[c]!;
@@ -114,7 +119,7 @@ export function coarseCorrect(g: Grid, s: HeatSystem, cc: HeatCoarse): void {
         if (j + 1 < ny) r += cyp[c]! * theta[c + nx]!;
         if (k > 0) r += czm[c - plane]! * theta[c - plane]!;
         if (k + 1 < nz) r += czp[c]! * theta[c + plane]!;
-        const a = aggregateOf(cc, i, j);
+        const a = aj + aggI[i - w.i0]!;
         rhs[a] = rhs[a]! + r;
       }
     }
@@ -123,9 +128,10 @@ export function coarseCorrect(g: Grid, s: HeatSystem, cc: HeatCoarse): void {
   for (let k = 0; k < nz; k++) {
     for (let j = w.j0; j <= w.j1; j++) {
       const row = k * plane + j * nx;
+      const aj = aggJ[j - w.j0]!;
       for (let i = w.i0; i <= w.i1; i++) {
         const c = row + i;
-        if (diag[c]! > 0) theta[c] = Math.max(0, theta[c]! + e[aggregateOf(cc, i, j)]!);
+        if (diag[c]! > 0) theta[c] = Math.max(0, theta[c]! + e[aj + aggI[i - w.i0]!]!);
       }
     }
   }

@@ -2,15 +2,15 @@
 // rasterises the hall, solves the potential flow and sweeps the heat equation; after a small
 // edit (a few racks moved or changed) update() re-solves only a window around the touched cells
 // with the rest of the field held fixed, warm-started from the previous answer.
-import type { CoolingType, ProjectDocument, Rack } from '../model/index.js';
+import type { CoolingType, ProjectDocument, Rack, RackType } from '../model/index.js';
 import { footprint, rackTypeIndex } from '../model/index.js';
-import { airHeatCapacityKw, coolingTypesOf, splitRackHeat, type RackHeat } from '../cooling/index.js';
+import { airHeatCapacityKw, coolingTypesOf, splitRackHeat, updateRackHeat, type RackHeat } from '../cooling/index.js';
 import { allocGrid, chooseShape, rasterise, sameShape, type Grid } from './grid.js';
 import { airSources, consistentSources, flowWork, fullWindow, solveFlow, solveFlowFull, type FlowWork, type Window } from './flow.js';
 import { buildHierarchy } from './multigrid.js';
 import { buildCoefficients, buildSinks, heatSystem, inWindow, solveHeat, type HeatSystem } from './heat.js';
 import { buildHeatCoarse } from './heat-coarse.js';
-import { buildPorts, type Ports } from './ports.js';
+import { MAX_STEPS, buildPorts, replaceInrow, replaceRack, type Ports } from './ports.js';
 
 /** Edits touching more racks than this are solved in full (still warm-started). */
 export const MAX_LOCAL_RACKS = 16;
@@ -24,6 +24,18 @@ export const BALANCE_TARGET_PCT = 0.3;
 
 export interface SolveStats { mode: 'full' | 'local'; flowIterations: number; heatSweeps: number; window: Window }
 
+/**
+ * How the room air's heat leaves: through running CRAHs or in-row coolers ('units'); nowhere, but
+ * rear doors take all of it so the room stays at the supply temperature ('neutral'); or nowhere
+ * while racks still heat the room ('none': no steady state, a violation).
+ */
+export type AirSink = 'units' | 'neutral' | 'none';
+
+/** Room heat below this share of IT heat counts as none (rounding of the door split), -. */
+const NEUTRAL_SHARE = 1e-9;
+/** A local edit that moves the CRAH supply share by more than this (relative) is solved in full. */
+export const SHARE_DRIFT_LIMIT = 1e-3;
+
 export class ThermalModel {
   doc!: ProjectDocument;
   grid!: Grid;
@@ -36,10 +48,15 @@ export class ThermalModel {
   /** Room-unit (CRAH) airflow per unit of rack airflow: the pooled supply's share s. */
   crahShare = 0;
   crahAirflow = 0;
+  /** Sum of rack airflow through the grid, m3/s (the denominator of crahShare). */
+  rackAirflowTotal = 0;
   /** Air (m3/s) that sealed-off air spaces would have to make up to balance their intakes and exhausts. */
   sealedAirM3s = 0;
+  /** Racks that draw from one sealed air space and blow into another (or into the same unbalanced one). */
+  sealedRacks: number[] = [];
   rhoCp = 1;
-  /** False when air heat has nowhere to go (no running air unit): the field is not solved. */
+  airSink: AirSink = 'units';
+  /** False when air heat has nowhere to go (airSink 'none'): the field is not solved. */
   solvable = true;
   phi!: Float64Array;
   airSrc!: Float64Array;
@@ -59,28 +76,71 @@ export class ThermalModel {
     const prev = this.doc;
     const local = sameShape(chooseShape(doc), this.grid) && doc.hall === prev.hall && doc.catalog === prev.catalog &&
       doc.containment === prev.containment && doc.cooling === prev.cooling && doc.power === prev.power &&
-      doc.racks.length === prev.racks.length;
+      doc.racks.length === prev.racks.length && this.sealedAirM3s === 0;
     const changed: number[] = [];
     if (local) {
       for (let i = 0; i < doc.racks.length && changed.length <= MAX_LOCAL_RACKS; i++) {
-        if (rackMoved(prev.racks[i] as Rack, doc.racks[i] as Rack)) changed.push(i);
+        const a = prev.racks[i]!, b = doc.racks[i]!;
+        if (a === b) continue;
+        if (a.id !== b.id) return this.solveFull(doc, true); // door attachments follow ids
+        if (rackMoved(a, b)) changed.push(i);
       }
     }
     if (!local || changed.length > MAX_LOCAL_RACKS) return this.solveFull(doc, true);
-    if (changed.length === 0) {
-      this.doc = doc;
-      this.heat = splitRackHeat(doc);
-      return this.stats;
+    this.doc = doc;
+    if (changed.length === 0) return this.stats;
+    return this.solveLocal(prev, changed) ?? this.solveFull(doc, true);
+  }
+
+  /**
+   * Re-solves a window around the changed racks with the rest held fixed: geometry, ports and
+   * sources are rebuilt only where they can differ. Returns null when the edit needs a full solve.
+   */
+  private solveLocal(prev: ProjectDocument, changed: number[]): SolveStats | null {
+    const doc = this.doc;
+    const g = this.grid;
+    const types = rackTypeIndex(doc.catalog);
+    updateRackHeat(doc, this.heat, changed, this.unitTypes);
+    const box = footprintBox(types, [...changed.map((i) => prev.racks[i]!), ...changed.map((i) => doc.racks[i]!)]);
+    const region = this.cells(box, 0);
+    rasterise(doc, g, region);
+    // Any rack or in-row cooler whose port search may cross the re-rasterised cells is placed again.
+    const reach = (MAX_STEPS + 1) * Math.max(g.dx, g.dy) + 2;
+    const near = { minX: box.minX - reach, minY: box.minY - reach, maxX: box.maxX + reach, maxY: box.maxY + reach };
+    const touched = new Set(changed);
+    for (let r = 0; r < doc.racks.length; r++) {
+      const p = doc.racks[r]!.position;
+      if (p.x < near.minX || p.x > near.maxX || p.y < near.minY || p.y > near.maxY) continue;
+      const d = this.heat.doorIndex[r]!;
+      const doorDepth = d >= 0 ? (this.unitTypes[d]?.depthM ?? 0) : 0;
+      if (replaceRack(doc, g, this.ports, r, doorDepth, types) || touched.has(r)) touched.add(r);
     }
-    const w = this.window([...changed.map((i) => prev.racks[i] as Rack), ...changed.map((i) => doc.racks[i] as Rack)], doc);
-    this.prepare(doc);
-    const flowIterations = solveFlow(this.grid, w, this.airSrc, this.phi, this.work, norm(this.airSrc));
-    buildSinks(this.ports, this.rackAirflow, this.crahShare, this.inrowAirflow, this.grid.nz, this.sys.sink);
-    buildCoefficients(this.grid, w, this.phi, this.sys);
-    const active = this.activeRacks(w);
-    const heatSweeps = this.solvable ? solveHeat(this.grid, w, this.ports, this.rackAirflow, active, this.sys, this.balanced) : 0;
+    const inrowBox = { ...box };
+    for (let e = 0; e < this.ports.inrowIndex.length; e++) {
+      const u = doc.cooling[this.ports.inrowIndex[e]!]!;
+      if (u.position.x < near.minX || u.position.x > near.maxX || u.position.y < near.minY || u.position.y > near.maxY) continue;
+      if (replaceInrow(doc, g, this.ports, e, this.unitTypes)) grow(inrowBox, u.position.x, u.position.y);
+    }
+    for (const r of touched) {
+      const f = this.ports.rackReturn[r] === -1 ? 0 : this.heat.airflowM3s[r]!;
+      this.rackAirflowTotal += f - this.rackAirflow[r]!;
+      this.rackAirflow[r] = f;
+      this.sys.rackRise[r] = f > 0 ? (this.heat.airKw[r]! - this.heat.doorKw[r]!) / (this.rhoCp * f) : 0;
+      const pos = doc.racks[r]!.position;
+      grow(inrowBox, pos.x, pos.y);
+    }
+    // The pooled CRAH supply is shared by every rack: a share that moves would change it hall-wide.
+    const share = this.rackAirflowTotal > 0 ? this.crahAirflow / this.rackAirflowTotal : 0;
+    if (Math.abs(share - this.crahShare) > SHARE_DRIFT_LIMIT * this.crahShare) return null;
+    if (this.sinkOf() !== this.airSink) return null;
+    const w = this.cells(inrowBox, WINDOW_MARGIN_M);
+    airSources(g, this.ports, this.rackAirflow, this.crahShare, this.inrowAirflow, this.airSrc);
+    const flowIterations = solveFlow(g, w, this.airSrc, this.phi, this.work, windowNorm(g, w, this.airSrc));
+    buildSinks(this.ports, this.rackAirflow, this.crahShare, this.inrowAirflow, g.nz, this.sys.sink);
+    buildCoefficients(g, w, this.phi, this.sys);
+    const heatSweeps = this.solveField(w, false);
     this.stats = { mode: 'local', flowIterations, heatSweeps, window: w };
-    if (Math.abs(this.balance().errorPct) > LOCAL_BALANCE_LIMIT_PCT) return this.solveFull(doc, true);
+    if (Math.abs(this.balance().errorPct) > LOCAL_BALANCE_LIMIT_PCT) return null;
     return this.stats;
   }
 
@@ -96,16 +156,71 @@ export class ThermalModel {
     this.prepare(doc);
     const w = fullWindow(this.grid);
     this.sealedAirM3s = consistentSources(this.grid, this.airSrc, this.work.label, this.work.stack);
-    const flowIterations = solveFlowFull(this.grid, buildHierarchy(this.grid), this.airSrc, this.phi, this.work, norm(this.airSrc));
+    this.sealedRacks = this.sealedAirM3s > 0 ? this.racksAcrossSpaces() : [];
+    const flowIterations = solveFlowFull(this.grid, buildHierarchy(this.grid, this.work), this.airSrc, this.phi, this.work, norm(this.airSrc));
     buildSinks(this.ports, this.rackAirflow, this.crahShare, this.inrowAirflow, this.grid.nz, this.sys.sink);
     buildCoefficients(this.grid, w, this.phi, this.sys);
     if (!warm) this.sys.theta.fill(0);
-    this.sys.src.fill(0);
-    const active = this.activeRacks(w);
-    const coarse = buildHeatCoarse(this.grid, w, this.sys, this.ports, this.rackAirflow, active);
-    const heatSweeps = this.solvable ? solveHeat(this.grid, w, this.ports, this.rackAirflow, active, this.sys, this.balanced, this.levelShift, coarse) : 0;
+    const heatSweeps = this.solveField(w, true);
     this.stats = { mode: 'full', flowIterations, heatSweeps, window: w };
     return this.stats;
+  }
+
+  /** Sweeps the heat equation in the window (or fills the neutral field); returns the sweeps used. */
+  private solveField(w: Window, full: boolean): number {
+    const s = this.sys;
+    if (this.airSink !== 'units') {
+      // Neutral room: nothing heats the air, every cell stays at the supply temperature.
+      s.theta.fill(0);
+      s.rackIn.fill(0);
+      s.rackOut.fill(0);
+      return 0;
+    }
+    if (full) s.src.fill(0);
+    const active = this.activeRacks(w);
+    const coarse = buildHeatCoarse(this.grid, w, s, this.ports, this.rackAirflow, active);
+    // The hall-wide level shift needs the whole field; sealed spaces lose air, so no exact balance.
+    const shift = full && this.sealedAirM3s === 0 ? this.levelShift : null;
+    return solveHeat(this.grid, w, this.ports, this.rackAirflow, active, s, this.balanced, shift, coarse);
+  }
+
+  /** Where room heat goes for the current airflows and heat split. */
+  private sinkOf(): AirSink {
+    let inrow = 0;
+    for (let e = 0; e < this.inrowAirflow.length; e++) inrow += this.inrowAirflow[e]!;
+    if (this.crahShare > 0 || inrow > 0) return 'units';
+    let room = 0, it = 0;
+    for (let r = 0; r < this.rackAirflow.length; r++) {
+      it += this.heat.loadKw[r]!;
+      if (this.rackAirflow[r]! > 0) room += this.heat.airKw[r]! - this.heat.doorKw[r]!;
+    }
+    return room <= NEUTRAL_SHARE * it ? 'neutral' : 'none';
+  }
+
+  /** Cells of a plan box grown by a margin, clamped to the grid. */
+  private cells(b: PlanBox, marginM: number): Window {
+    const g = this.grid;
+    const clampI = (v: number, hi: number) => Math.max(0, Math.min(hi, v));
+    return {
+      i0: clampI(Math.floor((b.minX - marginM) / g.dx), g.nx - 1), i1: clampI(Math.floor((b.maxX + marginM) / g.dx), g.nx - 1),
+      j0: clampI(Math.floor((b.minY - marginM) / g.dy), g.ny - 1), j1: clampI(Math.floor((b.maxY + marginM) / g.dy), g.ny - 1),
+    };
+  }
+
+  /** Racks whose intake and exhaust lie in different sealed air spaces (labels from consistentSources). */
+  private racksAcrossSpaces(): number[] {
+    const out: number[] = [];
+    const { label } = this.work;
+    const nz = this.grid.nz;
+    for (let r = 0; r < this.rackAirflow.length; r++) {
+      if (this.rackAirflow[r]! <= 0) continue;
+      for (let k = 0; k < nz; k++) {
+        const o = r * nz + k;
+        if (this.ports.racks.weight[o]! <= 0) continue;
+        if (label[this.ports.racks.inCell[o]!] !== label[this.ports.racks.outCell[o]!]) { out.push(r); break; }
+      }
+    }
+    return out;
   }
 
   /** Geometry, ports, airflows and sources for `doc` (cheap, O(cells + objects)). */
@@ -121,11 +236,12 @@ export class ThermalModel {
     this.rackAirflow = new Float64Array(n);
     let rackTotal = 0;
     for (let i = 0; i < n; i++) {
-      const f = this.ports.rackReturn[i] === -1 ? 0 : (this.heat.airflowM3s[i] as number);
+      const f = this.ports.rackReturn[i] === -1 ? 0 : this.heat.airflowM3s[i]!;
       this.rackAirflow[i] = f;
       rackTotal += f;
-      this.sys.rackRise[i] = f > 0 ? ((this.heat.airKw[i] as number) - (this.heat.doorKw[i] as number)) / (this.rhoCp * f) : 0;
+      this.sys.rackRise[i] = f > 0 ? (this.heat.airKw[i]! - this.heat.doorKw[i]!) / (this.rhoCp * f) : 0;
     }
+    this.rackAirflowTotal = rackTotal;
     this.crahAirflow = 0;
     doc.cooling.forEach((u, i) => {
       const t = this.unitTypes[i];
@@ -133,9 +249,8 @@ export class ThermalModel {
     });
     this.crahShare = rackTotal > 0 ? this.crahAirflow / rackTotal : 0;
     this.inrowAirflow = Float64Array.from(this.ports.inrowIndex, (u) => this.unitTypes[u]?.airflowM3s ?? 0);
-    let inrowTotal = 0;
-    for (const a of this.inrowAirflow) inrowTotal += a;
-    this.solvable = this.crahShare > 0 || inrowTotal > 0;
+    this.airSink = this.sinkOf();
+    this.solvable = this.airSink !== 'none';
     airSources(g, this.ports, this.rackAirflow, this.crahShare, this.inrowAirflow, this.airSrc);
   }
 
@@ -182,22 +297,6 @@ export class ThermalModel {
       }
     }
     return Int32Array.from(list);
-  }
-
-  private window(racks: Rack[], doc: ProjectDocument): Window {
-    const g = this.grid;
-    const types = rackTypeIndex(doc.catalog);
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    for (const r of racks) {
-      const t = types.get(r.typeId);
-      const f = footprint(r.position, t?.widthM ?? 0, t?.depthM ?? 0, r.rotationDeg);
-      minX = Math.min(minX, f.minX); minY = Math.min(minY, f.minY); maxX = Math.max(maxX, f.maxX); maxY = Math.max(maxY, f.maxY);
-    }
-    const clampI = (v: number, hi: number) => Math.max(0, Math.min(hi, v));
-    return {
-      i0: clampI(Math.floor((minX - WINDOW_MARGIN_M) / g.dx), g.nx - 1), i1: clampI(Math.floor((maxX + WINDOW_MARGIN_M) / g.dx), g.nx - 1),
-      j0: clampI(Math.floor((minY - WINDOW_MARGIN_M) / g.dy), g.ny - 1), j1: clampI(Math.floor((maxY + WINDOW_MARGIN_M) / g.dy), g.ny - 1),
-    };
   }
 
   /** Heat removed by the air units (kW), each unit's share, and the energy balance of the whole hall. */
@@ -250,6 +349,35 @@ function rackMoved(a: Rack, b: Rack): boolean {
   if (a === b) return false;
   return a.typeId !== b.typeId || a.position.x !== b.position.x || a.position.y !== b.position.y ||
     a.rotationDeg !== b.rotationDeg || a.utilisation !== b.utilisation || a.cduId !== b.cduId;
+}
+
+interface PlanBox { minX: number; minY: number; maxX: number; maxY: number }
+
+function footprintBox(types: Map<string, RackType>, racks: Rack[]): PlanBox {
+  const b = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  for (const r of racks) {
+    const t = types.get(r.typeId);
+    const f = footprint(r.position, t?.widthM ?? 0, t?.depthM ?? 0, r.rotationDeg);
+    grow(b, f.minX, f.minY);
+    grow(b, f.maxX, f.maxY);
+  }
+  return b;
+}
+
+function grow(b: PlanBox, x: number, y: number): void {
+  b.minX = Math.min(b.minX, x); b.minY = Math.min(b.minY, y); b.maxX = Math.max(b.maxX, x); b.maxY = Math.max(b.maxY, y);
+}
+
+/** ||v|| over the window's cells: the local solve's tolerance is relative to the window's own sources. */
+function windowNorm(g: Grid, w: Window, v: Float64Array): number {
+  let s = 0;
+  for (let k = 0; k < g.nz; k++) {
+    for (let j = w.j0; j <= w.j1; j++) {
+      const row = (k * g.ny + j) * g.nx;
+      for (let c = row + w.i0; c <= row + w.i1; c++) s += v[c]! * v[c]!;
+    }
+  }
+  return Math.sqrt(s);
 }
 
 function norm(v: Float64Array): number {

@@ -86,12 +86,16 @@ function coarsen(l: Level): Level {
 
 export interface Hierarchy { levels: Level[] }
 
-/** Builds the levels for the grid's conductances (rebuild after the geometry changes). */
-export function buildHierarchy(g: Grid): Hierarchy {
-  const top = level(g.nx, g.ny, g.nz);
-  top.gx.set(g.gx);
-  top.gy.set(g.gy);
-  top.gz.set(g.gz);
+/**
+ * Builds the levels for the grid's conductances (rebuild after the geometry changes). The finest
+ * level shares the grid's conductances and the CG scratch vectors (CG's residual is the cycle's
+ * right-hand side, its preconditioned residual the cycle's answer, q is free while it runs).
+ */
+export function buildHierarchy(g: Grid, scratch: { r: Float64Array; z: Float64Array; q: Float64Array; diag: Float64Array }): Hierarchy {
+  const top: Level = {
+    nx: g.nx, ny: g.ny, nz: g.nz, n: g.n, gx: g.gx, gy: g.gy, gz: g.gz,
+    inv: scratch.diag, x: scratch.z, b: scratch.r, r: scratch.q, fx: 1, fy: 1, fz: 1,
+  };
   setDiagonal(top);
   const levels = [top];
   let l = top;
@@ -188,7 +192,7 @@ function cycle(h: Hierarchy, d: number): void {
 /** z = M^-1 r: one symmetric V-cycle from zero. */
 export function precondition(h: Hierarchy, r: Float64Array, z: Float64Array): void {
   const top = h.levels[0]!;
-  top.b.set(r);
+  if (top.b !== r) top.b.set(r);
   cycle(h, 0);
-  z.set(top.x);
+  if (top.x !== z) z.set(top.x);
 }

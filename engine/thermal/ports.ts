@@ -5,7 +5,7 @@
 // proportion to the rack's airflow (raised-floor tiles or a balanced overhead/flooded supply), and
 // their return is drawn at the highest cell reachable straight up from each rack's exhaust (the
 // ceiling, or under a hot-aisle containment roof, i.e. a chimney or ducted return).
-import type { CoolingType, ProjectDocument, RotationDeg } from '../model/index.js';
+import type { CoolingType, ProjectDocument, RackType, RotationDeg } from '../model/index.js';
 import { frontDirection, rackTypeIndex } from '../model/index.js';
 import type { Grid } from './grid.js';
 
@@ -27,7 +27,8 @@ export interface Ports {
   inrow: PortSet;
 }
 
-const MAX_STEPS = 3;
+/** A port is the first open cell within this many cells of the object's face. */
+export const MAX_STEPS = 3;
 
 function portColumn(g: Grid, x: number, y: number, dir: { x: number; y: number }): number {
   const step = dir.x !== 0 ? g.dx : g.dy;
@@ -78,17 +79,42 @@ function portSet(count: number, nz: number): PortSet {
   return { inCell: new Int32Array(count * nz).fill(-1), outCell: new Int32Array(count * nz).fill(-1), weight: new Float32Array(count * nz) };
 }
 
-/** Places the ports of rack i (after its footprint or its rear door changed). */
-export function placeRack(doc: ProjectDocument, g: Grid, ports: Ports, i: number, doorDepthM: number): void {
+/**
+ * Places the ports of rack i again (after it, or a solid near it, changed). Returns true when any
+ * of its cells differ from before, so the caller can widen the re-solved window to them.
+ */
+export function replaceRack(doc: ProjectDocument, g: Grid, ports: Ports, i: number, doorDepthM: number, types: Map<string, RackType>): boolean {
+  const nz = g.nz;
+  const snapshot = () => {
+    const v: number[] = [ports.rackSupply[i]!, ports.rackReturn[i]!];
+    for (let k = 0; k < nz; k++) v.push(ports.racks.inCell[i * nz + k]!, ports.racks.outCell[i * nz + k]!, ports.racks.weight[i * nz + k]!);
+    return v;
+  };
+  const before = snapshot();
   const rack = doc.racks[i];
-  const t = rack ? rackTypeIndex(doc.catalog).get(rack.typeId) : undefined;
+  const t = rack ? types.get(rack.typeId) : undefined;
   ports.rackSupply[i] = -1;
   ports.rackReturn[i] = -1;
   if (!rack || !t) {
-    for (let k = 0; k < g.nz; k++) ports.racks.weight[i * g.nz + k] = 0;
-    return;
+    for (let k = 0; k < nz; k++) { ports.racks.weight[i * nz + k] = 0; ports.racks.inCell[i * nz + k] = -1; ports.racks.outCell[i * nz + k] = -1; }
+  } else placeRackWith(g, ports, i, rack.position, rack.rotationDeg, t.depthM, doorDepthM, t.heightM);
+  return snapshot().some((v, x) => v !== before[x]);
+}
+
+/** Places in-row cooler e (index into ports.inrow) again; true when its cells changed. */
+export function replaceInrow(doc: ProjectDocument, g: Grid, ports: Ports, e: number, unitTypes: readonly (CoolingType | undefined)[]): boolean {
+  const nz = g.nz;
+  const u = ports.inrowIndex[e]!;
+  const unit = doc.cooling[u];
+  const t = unitTypes[u];
+  if (!unit || !t) return false;
+  const before: number[] = [];
+  for (let k = 0; k < nz; k++) before.push(ports.inrow.inCell[e * nz + k]!, ports.inrow.outCell[e * nz + k]!, ports.inrow.weight[e * nz + k]!);
+  place(g, ports.inrow, e, unit.position, unit.rotationDeg, t.depthM, 0, t.heightM);
+  for (let k = 0; k < nz; k++) {
+    if (ports.inrow.inCell[e * nz + k] !== before[3 * k] || ports.inrow.outCell[e * nz + k] !== before[3 * k + 1] || ports.inrow.weight[e * nz + k] !== before[3 * k + 2]) return true;
   }
-  placeRackWith(g, ports, i, rack.position, rack.rotationDeg, t.depthM, doorDepthM, t.heightM);
+  return false;
 }
 
 function placeRackWith(g: Grid, ports: Ports, i: number, pos: { x: number; y: number }, rot: RotationDeg, depthM: number, doorDepthM: number, heightM: number): void {
