@@ -25,6 +25,7 @@ export interface DocumentState {
 
 type Listener = (change: DocumentChange) => void;
 const listeners = new Set<Listener>();
+const loadListeners = new Set<(doc: ProjectDocument) => void>();
 
 export const useDocument = create<DocumentState>(() => ({
   doc: null, path: null, fingerprint: null, revision: 0, savedRevision: 0,
@@ -36,6 +37,7 @@ export const isDirty = (s: DocumentState): boolean => s.revision !== s.savedRevi
 export function loadDocument(doc: ProjectDocument, path: string | null, fingerprint: FileFingerprint | null, dirty = false): void {
   const revision = useDocument.getState().revision + 1;
   useDocument.setState({ doc, path, fingerprint, revision, savedRevision: dirty ? -1 : revision });
+  for (const l of loadListeners) l(doc);
   if (performance.getEntriesByName('document-loaded').length === 0) performance.mark('document-loaded');
 }
 
@@ -55,6 +57,12 @@ export function applyOperation<A>(op: Operation<A>, args: A): boolean {
 export function onDocumentChange(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** Observe whole-document replacements (open, new, recover): the undo history starts over. */
+export function onDocumentLoad(listener: (doc: ProjectDocument) => void): () => void {
+  loadListeners.add(listener);
+  return () => loadListeners.delete(listener);
 }
 
 export function markSaved(path: string, fingerprint: FileFingerprint, savedRevision: number): void {
