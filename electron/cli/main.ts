@@ -13,6 +13,7 @@ import { computeProject, formatResults, resultsJson } from './compute.js';
 import { formatSummary, summarise } from './summary.js';
 import { cmdBom } from './commands/bom.js';
 import { cmdExport } from './commands/export.js';
+import { cmdReport } from './commands/report.js';
 
 export const VERSION = '0.1.0';
 
@@ -28,6 +29,8 @@ Commands:
                            write the bill of materials (format defaults from the extension)
   export <file> --format netbox|glb -o <out> [--site NAME] [--force]
                            NetBox import files (a folder) or the hall as binary glTF
+  report <file> -o <out.pdf> [--date YYYY-MM-DD] [--title NAME] [--force]
+                           the PDF report: key figures, plan and 3D views, charts, BOM
   help                     show this help
 
 Exit codes: 0 success, 1 the file has problems, 2 wrong usage, 3 the file cannot be used.
@@ -42,6 +45,7 @@ const commands: Record<string, Handler> = {
   compute: cmdCompute,
   bom: cmdBom,
   export: cmdExport,
+  report: cmdReport,
   help: (_a, io) => { io.out(USAGE); return EXIT.ok; },
 };
 
