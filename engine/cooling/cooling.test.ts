@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '../../tests/support/catalog.js';
-import { testHall } from '../thermal/test-halls.js';
+import { testHall } from '../../tests/support/thermal-halls.js';
 import { airDensity, airflowForHeat, waterFlowLpm } from './air.js';
 import { computeLiquid } from './liquid.js';
 import { coolingPower } from './power.js';

@@ -93,8 +93,8 @@ export function thermalResult(model: ThermalModel): ThermalResult {
   // Per unit: heat removed against capacity.
   const units = doc.cooling.length;
   const unitHeatKw = new Float32Array(units), unitCapacityKw = new Float32Array(units), unitUtilisation = new Float32Array(units);
-  const doorOf = new Map<number, number>();
-  heat.doorIndex.forEach((d, r) => { if (d >= 0) doorOf.set(d, r); });
+  const doorOf = new Int32Array(units).fill(-1);
+  for (let r = 0; r < n; r++) { const d = heat.doorIndex[r] as number; if (d >= 0) doorOf[d] = r; }
   let airCapacity = 0, airUnitFlow = model.crahAirflow;
   doc.cooling.forEach((u, i) => {
     const t = unitTypes[i];
@@ -102,7 +102,7 @@ export function thermalResult(model: ThermalModel): ThermalResult {
     unitCapacityKw[i] = t.capacityKw;
     let q = 0;
     if (t.kind === 'cdu') q = u.status === 'running' ? (liquid.cduHeatKw[i] as number) : 0;
-    else if (t.kind === 'rear-door') { const r = doorOf.get(i); q = r === undefined ? 0 : (heat.doorKw[r] as number); }
+    else if (t.kind === 'rear-door') { const r = doorOf[i] as number; q = r < 0 ? 0 : (heat.doorKw[r] as number); }
     else q = bal.airRemovedKw[i] as number;
     if (u.status === 'running' && (t.kind === 'crah' || t.kind === 'inrow')) airCapacity += t.capacityKw;
     if (u.status === 'running' && t.kind === 'inrow') airUnitFlow += t.airflowM3s;
@@ -178,15 +178,23 @@ function fieldArrays(model: ThermalModel): { temperatureC: Float32Array; velocit
   const supply = model.doc.hall.supplyAirC as number;
   const temperatureC = new Float32Array(g.n);
   const velocity = new Float32Array(3 * g.n);
-  const ax = g.dy * g.dz, ay = g.dx * g.dz, az = g.dx * g.dy;
-  const plane = g.nx * g.ny;
-  for (let c = 0; c < g.n; c++) {
-    if (g.solid[c] !== 0) { temperatureC[c] = NaN; continue; }
-    temperatureC[c] = model.solvable ? supply + (theta[c] as number) : NaN;
-    const i = c % g.nx, j = Math.floor(c / g.nx) % g.ny, k = Math.floor(c / plane);
-    velocity[3 * c] = ((fx[c] as number) + (i > 0 ? (fx[c - 1] as number) : 0)) / (2 * ax);
-    velocity[3 * c + 1] = ((fy[c] as number) + (j > 0 ? (fy[c - g.nx] as number) : 0)) / (2 * ay);
-    velocity[3 * c + 2] = ((fz[c] as number) + (k > 0 ? (fz[c - plane] as number) : 0)) / (2 * az);
+  const ax = 2 * g.dy * g.dz, ay = 2 * g.dx * g.dz, az = 2 * g.dx * g.dy;
+  const { nx, ny, nz, solid } = g;
+  const plane = nx * ny;
+  const solved = model.solvable;
+  // Cell-centre velocity: the mean of the fluxes through the cell's two faces on each axis over the face area.
+  for (let k = 0; k < nz; k++) {
+    for (let j = 0; j < ny; j++) {
+      const row = k * plane + j * nx;
+      for (let i = 0; i < nx; i++) {
+        const c = row + i;
+        if (solid[c] !== 0) { temperatureC[c] = NaN; continue; }
+        temperatureC[c] = solved ? supply + theta[c]! : NaN;
+        velocity[3 * c] = (fx[c]! + (i > 0 ? fx[c - 1]! : 0)) / ax;
+        velocity[3 * c + 1] = (fy[c]! + (j > 0 ? fy[c - nx]! : 0)) / ay;
+        velocity[3 * c + 2] = (fz[c]! + (k > 0 ? fz[c - plane]! : 0)) / az;
+      }
+    }
   }
   return { temperatureC, velocity };
 }

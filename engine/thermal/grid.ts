@@ -92,13 +92,23 @@ function paintObstacles(doc: ProjectDocument, g: Grid, r: Region): void {
   const rackTypes = new Map(doc.catalog.rackTypes.map((t) => [t.id as string, t]));
   const coolTypes = new Map(doc.catalog.coolingTypes.map((t) => [t.id as string, t]));
   const powerTypes = new Map(doc.catalog.powerTypes.map((t) => [t.id as string, t]));
+  // Objects whose centre is farther from the region than the largest half-diagonal in the catalog
+  // cannot touch it (an edit's window then costs a position test per object, not a footprint).
+  let reach = 0;
+  for (const t of [...doc.catalog.rackTypes, ...doc.catalog.coolingTypes, ...doc.catalog.powerTypes]) reach = Math.max(reach, Math.hypot(t.widthM, t.depthM) / 2);
+  const x0 = r.i0 * g.dx - reach, x1 = (r.i1 + 1) * g.dx + reach, y0 = r.j0 * g.dy - reach, y1 = (r.j1 + 1) * g.dy + reach;
+  const far = (p: { x: number; y: number }) => p.x < x0 || p.x > x1 || p.y < y0 || p.y > y1;
   const paint = (pos: { x: number; y: number }, rot: RotationDeg, t: { widthM: number; depthM: number; heightM: number }) => {
     const f = footprint(pos, t.widthM, t.depthM, rot);
     fillBox(g, r, f.minX, f.minY, f.maxX, f.maxY, t.heightM);
   };
-  for (const o of doc.racks) { const t = rackTypes.get(o.typeId); if (t) paint(o.position, o.rotationDeg, t); }
-  for (const o of doc.cooling) { const t = coolTypes.get(o.typeId); if (t) paint(o.position, o.rotationDeg, t); }
-  for (const o of doc.power) { const t = powerTypes.get(o.typeId); if (t && t.kind !== 'busway') paint(o.position, o.rotationDeg, t); }
+  for (const o of doc.racks) { if (far(o.position)) continue; const t = rackTypes.get(o.typeId); if (t) paint(o.position, o.rotationDeg, t); }
+  for (const o of doc.cooling) { if (far(o.position)) continue; const t = coolTypes.get(o.typeId); if (t) paint(o.position, o.rotationDeg, t); }
+  for (const o of doc.power) {
+    if (far(o.position)) continue;
+    const t = powerTypes.get(o.typeId);
+    if (t && t.kind !== 'busway') paint(o.position, o.rotationDeg, t);
+  }
 }
 
 export const wholeGrid = (g: GridShape): Region => ({ i0: 0, i1: g.nx - 1, j0: 0, j1: g.ny - 1 });

@@ -5,7 +5,7 @@ import { frac, type ProjectDocument } from '../model/index.js';
 import { computeThermal, thermalResult } from './compute.js';
 import { rci, rti, shi } from './metrics.js';
 import { ThermalModel } from './model.js';
-import { rowPair, testHall } from './test-halls.js';
+import { rowPair, testHall } from '../../tests/support/thermal-halls.js';
 
 const max = (a: Float32Array) => a.reduce((s, v) => (Number.isNaN(v) ? s : Math.max(s, v)), -Infinity);
 const mean = (a: Float32Array) => a.reduce((s, v) => s + v, 0) / a.length;

@@ -1,7 +1,7 @@
 // Small hand-checkable halls for the thermal tests: documents built directly, so every number in
 // a test's comment can be worked out from the catalog entries named here.
-import type { Catalog, CatalogId, ContainmentId, CoolingId, ProjectDocument, Rack, RackId, RotationDeg, RowId } from '../model/index.js';
-import { DOCUMENT_FORMAT_VERSION, degC, frac, m, pt } from '../model/index.js';
+import type { Catalog, CatalogId, ContainmentId, CoolingId, ProjectDocument, Rack, RackId, RotationDeg, RowId } from '../../engine/model/index.js';
+import { DOCUMENT_FORMAT_VERSION, degC, frac, m, pt } from '../../engine/model/index.js';
 
 export interface TestHallSpec {
   catalog: Catalog;
