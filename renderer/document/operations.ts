@@ -2,7 +2,7 @@
 // input (STYLE.md). UI components call them through applyOperation; the editor adds more here
 // (place, move, rotate, delete) and builds undo from the before/after each one yields.
 import type { ProjectDocument } from '../../engine/model/index';
-import type { Fraction } from '../../engine/model/index';
+import type { CameraView, Fraction } from '../../engine/model/index';
 
 export interface Operation<A> {
   /** Stable name shown in the undo history, e.g. "hall.set". */
@@ -60,5 +60,22 @@ export const setEquipmentStatus: Operation<{ section: 'cooling' | 'power'; id: s
     const next = list.slice() as typeof list;
     next[i] = { ...list[i]!, status } as (typeof list)[number];
     return { ...doc, [section]: next };
+  },
+};
+
+/** A named camera view the user keeps with the project (plain data: eye, target, projection). */
+export const addView: Operation<{ view: CameraView }> = {
+  name: 'view.add',
+  apply(doc, { view }) {
+    if (doc.views.some((v) => v.id === view.id)) return doc;
+    return { ...doc, views: [...doc.views, view] };
+  },
+};
+
+export const removeView: Operation<{ id: string }> = {
+  name: 'view.remove',
+  apply(doc, { id }) {
+    const views = doc.views.filter((v) => v.id !== id);
+    return views.length === doc.views.length ? doc : { ...doc, views };
   },
 };
