@@ -94,7 +94,7 @@ export function histogram(c: HistogramInput): Drawing {
     const x0 = xOf(Math.max(c.min, b.from)), x1 = xOf(Math.min(top, b.to));
     if (x1 > x0) d.rect(x0, f.y, x1 - x0, f.h, { fill: b.colour });
   }
-  const yOf = valueAxis(d, f, Math.max(...counts), 'racks');
+  const yOf = valueAxis(d, f, Math.max(...counts), 'racks (count)');
   counts.forEach((n, i) => {
     if (n === 0) return;
     const x = xOf(c.min + i * c.bin);

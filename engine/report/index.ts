@@ -16,7 +16,7 @@ export { DrawingBuilder, textWidth, toSvg, type Drawing, type Shape, type Style,
 export { ISOMETRIC, convexHull, lambert, outline, paintersOrder, project, visibleFaces, type Axonometric, type Box3 } from './projection.js';
 export { mergeBoxes, sceneBoxes, type SceneBox } from './scene.js';
 export { planView, type Picture } from './plan.js';
-export { view3d } from './view3d.js';
+export { REPORT_VIEW, view3d } from './view3d.js';
 export { barChart, binCounts, histogram, stackedBars } from './charts.js';
 export * from './figures.js';
 export { fmt, fmtMoney, fmtMs, fmtPower, niceStep, niceTicks } from './ticks.js';
@@ -61,7 +61,7 @@ export function buildReport(doc: ProjectDocument, r: ComputeResults, bom: Bom, o
   const iso = view3d(doc, boxes, { width: pw, height: ph });
   const caption = (text: string, notes: string[]) => [text, ...notes].join(' ');
   const pictures: ReportPicture[] = [
-    { title: '3D view of the hall', drawing: iso.drawing, caption: caption('Isometric projection from the origin corner; heights from the catalog, busway drawn at its hanging height.', iso.notes) },
+    { title: '3D view of the hall', drawing: iso.drawing, caption: caption('Axonometric (dimetric) projection from the origin corner, 30° off the hall\'s length and 30° down; heights from the catalog, busway drawn at its hanging height.', iso.notes) },
     { title: 'Plan view: equipment', drawing: byKind.drawing, caption: caption(`Top view, dimensions in metres, ${fmt(h.tileM * 1000, 0)} mm floor tiles. Dark rack edge = front (air intake).`, byKind.notes) },
     { title: 'Plan view: rack inlet temperature', drawing: byInlet.drawing, caption: caption(`Racks coloured by the computed inlet air temperature against ASHRAE class ${h.ashraeClass}; supply air ${fmt(h.supplyAirC, 1)} °C.`, byInlet.notes) },
   ];
@@ -74,7 +74,7 @@ export function buildReport(doc: ProjectDocument, r: ComputeResults, bom: Bom, o
     {
       title: 'Power by row',
       caption: `IT load of the powered racks of each row at their utilisation, kW.${rows.grouped ? ' Rows are grouped in consecutive runs to keep the bars readable.' : ''}`,
-      drawing: barChart({ width: o.chartWidth, height: o.chartHeight, title: 'IT load by row', labels: rows.labels, values: rows.kw, axis: 'IT load (kW)', valueLabel: (v) => fmt(v, 0) }),
+      drawing: barChart({ width: o.chartWidth, height: o.chartHeight, title: 'IT load by row', labels: rows.labels, values: rows.kw, axis: 'IT load (kW)', valueLabel: (v) => `${fmt(v, 0)} kW` }),
     },
     {
       title: 'Inlet temperature distribution',

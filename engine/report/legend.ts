@@ -7,13 +7,13 @@ import { niceStep } from './ticks.js';
 const ORDER = Object.keys(KIND_COLOURS) as SceneKind[];
 
 /** One swatch per kind present, in a fixed order, with the count of objects; returns the height used. */
-export function kindLegend(d: DrawingBuilder, x: number, y: number, counts: ReadonlyMap<SceneKind, number>, title = 'Legend'): number {
+export function kindLegend(d: DrawingBuilder, x: number, y: number, counts: ReadonlyMap<SceneKind, number>, title = 'Legend', neutral?: string): number {
   d.text(x, y + 9, title, { size: 8.5, bold: true, color: INK });
   let yy = y + 18;
   for (const kind of ORDER) {
     const n = counts.get(kind);
     if (!n) continue;
-    const c = KIND_COLOURS[kind];
+    const c = neutral !== undefined && kind !== 'containment' ? neutral : KIND_COLOURS[kind];
     d.rect(x, yy, 10, 7, kind === 'containment' ? { fill: c, opacity: 0.35, stroke: shade(c, 0.7), lineWidth: 0.5 } : { fill: c, stroke: shade(c, 0.65), lineWidth: 0.4 });
     d.text(x + 14, yy + 6.5, `${KIND_LABELS[kind]} (${n.toLocaleString('en-US')})`, { size: 7, color: INK });
     yy += 11;
@@ -64,6 +64,6 @@ export function scaleBar(d: DrawingBuilder, x: number, y: number, ptPerM: number
   d.rect(x, y, len / 2, 3, { fill: INK });
   d.rect(x + len / 2, y, len / 2, 3, { fill: '#ffffff', stroke: INK, lineWidth: 0.5 });
   d.rect(x, y, len, 3, { stroke: INK, lineWidth: 0.5 });
-  d.text(x, y + 11, '0', { size: 6.5, color: INK, anchor: 'middle' });
+  d.text(x, y + 11, '0', { size: 6.5, color: INK, anchor: 'start' });
   d.text(x + len, y + 11, `${metres} m`, { size: 6.5, color: INK, anchor: 'middle' });
 }

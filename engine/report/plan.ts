@@ -26,14 +26,16 @@ export interface Picture {
 }
 
 const LEGEND_W = 130;
+const NEUTRAL = '#cfd5dc';
 const MARGIN = { left: 34, right: LEGEND_W + 16, top: 10, bottom: 34 };
 
 export function planView(doc: ProjectDocument, all: readonly SceneBox[], o: PlanOptions): Picture {
   const notes: string[] = [];
   const limits = ASHRAE_INLET_LIMITS[doc.hall.ashraeClass];
   const inlet = o.rackInletC;
+  // In the inlet view only racks carry colour; equipment is neutral so the heat map reads alone.
   const colourOf = (b: SceneBox): string =>
-    o.colourBy === 'inlet' && b.rack >= 0 ? temperatureColour(quantise(inlet?.[b.rack] ?? NaN), limits) : KIND_COLOURS[b.kind];
+    o.colourBy !== 'inlet' ? KIND_COLOURS[b.kind] : b.rack >= 0 ? temperatureColour(quantise(inlet?.[b.rack] ?? NaN), limits) : b.kind === 'containment' ? KIND_COLOURS.containment : NEUTRAL;
   let boxes = all;
   if (boxes.length > (o.maxBoxes ?? 4000)) {
     boxes = mergeBoxes(all, colourOf);
@@ -90,20 +92,30 @@ export function planView(doc: ProjectDocument, all: readonly SceneBox[], o: Plan
       d.line(px(e[0]!), py(e[1]!), px(e[2]!), py(e[3]!), { stroke: INK, lineWidth: 1 });
     });
   }
-  for (const b of boxes) if (b.kind === 'busway') paint(b);
-  labels(d, doc, all, px, py, s);
+  // Busway hangs overhead: drawn dashed along its centre line, as overhead services are on plans.
+  for (const b of boxes) {
+    if (b.kind !== 'busway') continue;
+    const { minX, minY, maxX, maxY } = b.box;
+    const along = maxX - minX >= maxY - minY;
+    const c = o.colourBy === 'inlet' ? '#7b8794' : shade(KIND_COLOURS.busway, 0.85);
+    if (along) d.line(px(minX), py((minY + maxY) / 2), px(maxX), py((minY + maxY) / 2), { stroke: c, lineWidth: Math.min(1.6, Math.max(0.4, 0.2 * s)), dash: [4, 1.5] });
+    else d.line(px((minX + maxX) / 2), py(minY), px((minX + maxX) / 2), py(maxY), { stroke: c, lineWidth: Math.min(1.6, Math.max(0.4, 0.2 * s)), dash: [4, 1.5] });
+  }
+  if (o.colourBy === 'inlet' && inlet && 0.6 * s >= 11) inletValues(d, doc, all, inlet, px, py);
+  labels(d, doc, all, px, py, s, o.colourBy === 'inlet' ? INK : '#ffffff');
   dimensions(d, bounds, h.lengthM, h.widthM, px, py);
-  scaleBar(d, o.width - LEGEND_W, o.height - 24, s, 70);
-
   const lx = o.width - LEGEND_W;
+  let used: number;
   if (o.colourBy === 'inlet') {
     const unknown = inlet === undefined || doc.racks.some((_, i) => !Number.isFinite(inlet[i] ?? NaN));
-    const used = temperatureLegend(d, lx, MARGIN.top, limits, h.ashraeClass, unknown);
+    used = temperatureLegend(d, lx, MARGIN.top, limits, h.ashraeClass, unknown);
     const rest = new Map([...counts].filter(([k]) => !k.startsWith('rack-')));
-    kindLegend(d, lx, MARGIN.top + used + 6, rest, 'Other objects');
+    used += 6 + kindLegend(d, lx, MARGIN.top + used + 6, rest, 'Other objects (grey)', NEUTRAL);
   } else {
-    kindLegend(d, lx, MARGIN.top, counts);
+    used = kindLegend(d, lx, MARGIN.top, counts);
   }
+  d.text(lx, MARGIN.top + used + 14, 'Scale', { size: 8.5, bold: true, color: INK });
+  scaleBar(d, lx, MARGIN.top + used + 20, s, 70);
   return { drawing: d.build(), notes };
 }
 
@@ -115,7 +127,7 @@ function quantise(c: number): number {
 type Px = (v: number) => number;
 
 /** Row names at the start of each row, equipment names inside their footprint when they fit. */
-function labels(d: DrawingBuilder, doc: ProjectDocument, all: readonly SceneBox[], px: Px, py: Px, s: number): void {
+function labels(d: DrawingBuilder, doc: ProjectDocument, all: readonly SceneBox[], px: Px, py: Px, s: number, colour: string): void {
   if (doc.rows.length <= 60) {
     const byRow = new Map<string, SceneBox[]>();
     doc.racks.forEach((r, i) => { if (r.rowId !== null) byRow.set(r.rowId, [...(byRow.get(r.rowId) ?? []), all[i]!]); });
@@ -133,8 +145,19 @@ function labels(d: DrawingBuilder, doc: ProjectDocument, all: readonly SceneBox[
     const w = (b.box.maxX - b.box.minX) * s, hh = (b.box.maxY - b.box.minY) * s;
     const size = 5.5;
     if (textWidth(b.name, size) + 4 > w || hh < size + 2) continue;
-    d.text(px((b.box.minX + b.box.maxX) / 2), py((b.box.minY + b.box.maxY) / 2) + size / 3, b.name, { size, color: '#ffffff', anchor: 'middle' });
+    d.text(px((b.box.minX + b.box.maxX) / 2), py((b.box.minY + b.box.maxY) / 2) + size / 3, b.name, { size, color: colour, anchor: 'middle' });
   }
+}
+
+/** Each rack's inlet temperature written along it, when racks are wide enough on paper to hold it. */
+function inletValues(d: DrawingBuilder, doc: ProjectDocument, all: readonly SceneBox[], inlet: Float32Array, px: Px, py: Px): void {
+  doc.racks.forEach((_, i) => {
+    const b = all[i];
+    const c = inlet[i] ?? NaN;
+    if (b?.rack !== i || !Number.isFinite(c)) return;
+    const cx = px((b.box.minX + b.box.maxX) / 2), cy = py((b.box.minY + b.box.maxY) / 2);
+    d.text(cx + 2, cy, fmt(c, 1), { size: 5.5, color: INK, anchor: 'middle', rotate: 90 });
+  });
 }
 
 /** Overall length below the hall and width to its left, with extension ticks, in metres. */

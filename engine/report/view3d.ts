@@ -6,7 +6,7 @@ import { FLOOR, INK, KIND_COLOURS, MUTED, RULE, shade, type SceneKind } from './
 import { DrawingBuilder } from './draw.js';
 import { kindLegend } from './legend.js';
 import type { Picture } from './plan.js';
-import { ISOMETRIC, lambert, paintersOrder, project, visibleFaces, type Axonometric, type Box3 } from './projection.js';
+import { lambert, paintersOrder, project, visibleFaces, type Axonometric, type Box3 } from './projection.js';
 import { mergeBoxes, sceneBounds, type SceneBox } from './scene.js';
 import { fmt } from './ticks.js';
 
@@ -20,8 +20,15 @@ export interface View3dOptions {
 
 const LEGEND_W = 130;
 
+/**
+ * The report's 3D camera: a dimetric view 30 deg off the hall's long axis and 30 deg down. Halls
+ * are long and narrow; isometric (45 deg) would turn them into a thin diamond, this keeps the
+ * length across the page and still shows the rack fronts on the y = 0 side.
+ */
+export const REPORT_VIEW: Axonometric = { azimuthRad: (60 * Math.PI) / 180, elevationRad: (30 * Math.PI) / 180 };
+
 export function view3d(doc: ProjectDocument, all: readonly SceneBox[], o: View3dOptions): Picture {
-  const p = o.projection ?? ISOMETRIC;
+  const p = o.projection ?? REPORT_VIEW;
   const notes: string[] = [];
   let boxes = all;
   if (boxes.length > (o.maxBoxes ?? 1500)) {
