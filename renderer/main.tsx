@@ -10,6 +10,7 @@ import './styles/controls.css';
 import './styles/chrome.css';
 import './styles/panels.css';
 import './styles/viewport.css';
+import './styles/scene.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 // What the engine computed for the document on screen: the bottleneck first, then power,
 // cooling, fabric and agents, then the violations. Every figure explains itself; a violation
-// or the bottleneck selects the objects it concerns.
+// or the bottleneck selects the objects it concerns and frames them in the viewport.
 import { AlertTriangle, CircleAlert, Info, Gauge, Thermometer, Network, Bot, Loader2 } from 'lucide-react';
 import type { ComponentType } from 'react';
 import type { ProjectDocument } from '../../engine/model/index';
@@ -9,7 +9,14 @@ import type { BottleneckView, Resource, SectionKey } from '../engine/results';
 import { formatNumber } from '../format/number';
 import { useDocument } from '../state/document';
 import { select, useSession } from '../state/session';
+import { frameObjects } from '../scene/view-state';
 import { FigureRow } from './Figure';
+
+/** Select what a result names and bring it into view. */
+function selectAndFrame(ids: string[]): void {
+  select(ids);
+  frameObjects(ids);
+}
 
 const SECTIONS: { key: SectionKey; title: string; icon: ComponentType<{ size?: number }> }[] = [
   { key: 'power', title: 'Power', icon: Gauge },
@@ -42,7 +49,7 @@ function Bottleneck({ b }: { b: BottleneckView }) {
   return (
     <div className="bottleneck" data-testid="bottleneck">
       <button className="bottleneck-head" title="Select the equipment behind this limit"
-        onClick={() => { if (doc !== null) select(objectsOf(doc, b.resource)); }}>
+        onClick={() => { if (doc !== null) selectAndFrame(objectsOf(doc, b.resource)); }}>
         <span className="bottleneck-label">Bottleneck</span>
         <span className="bottleneck-text"><b>{RESOURCE_LABEL[b.resource]}</b> limits the hall to {formatNumber(limit)} agents at SLO</span>
         <span className="bottleneck-next faint">Next: {RESOURCE_LABEL[b.next]}, {formatNumber(b.marginAgents)} agents ({b.marginPct.toFixed(1)} %) behind</span>
@@ -64,7 +71,7 @@ function ViolationRow({ v }: { v: Violation }) {
   const Icon = v.severity === 'error' ? CircleAlert : v.severity === 'warning' ? AlertTriangle : Info;
   return (
     <button className={`violation ${v.severity}`} title={`${v.code}: select the ${v.objectIds.length} object(s) involved`}
-      onClick={() => select(v.objectIds)} data-testid="violation">
+      onClick={() => selectAndFrame(v.objectIds)} data-testid="violation">
       <Icon size={13} /><span>{v.message}</span>
     </button>
   );

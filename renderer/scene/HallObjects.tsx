@@ -1,18 +1,17 @@
 // The placed equipment: racks by type (front panel shows the intake side), cooling units and
-// power equipment by type, busways overhead. Colours carry kind, selection, failure and, with the
-// heat overlay, each rack's inlet temperature from the engine.
+// power equipment by type, busways overhead. Colours carry kind, selection, failure and, with an
+// overlay, each rack's inlet temperature or draw and each PDU's or busway's load, from the engine.
 import { useMemo } from 'react';
 import { Color } from 'three';
 import type { ThreeEvent } from '@react-three/fiber';
 import type { ProjectDocument } from '../../engine/model/index';
 import { ASHRAE_INLET_LIMITS } from '../../engine/model/index';
 
+import type { EngineResults } from '../engine/results';
 import { select, useSession } from '../state/session';
-import { BUSWAY_COLOR, COOLING_COLOR, FAILED_COLOR, KIND_COLORS, POWER_COLOR, SELECTED_COLOR, heatColor } from './colors';
+import { BUSWAY_COLOR, COOLING_COLOR, FAILED_COLOR, KIND_COLORS, POWER_COLOR, SELECTED_COLOR, heatColor, utilColor } from './colors';
+import { BUSWAY_Z } from './footprints';
 import { InstancedBoxes, type Placement } from './InstancedBoxes';
-
-/** Height busways hang at when the hall does not say: above a 2.3 m rack with room to work. */
-const BUSWAY_Z = 2.9;
 
 interface Group { key: string; placements: Placement[]; colors: Color[]; front: boolean }
 
@@ -22,7 +21,17 @@ function pickHandler(id: string, e: ThreeEvent<MouseEvent>): void {
   else select([id]);
 }
 
-function groupsOf(doc: ProjectDocument, selection: ReadonlySet<string>, inlets: Float32Array | null): Group[] {
+/** What the engine says per object for the colouring overlays; null when no overlay colours it. */
+export interface Tints {
+  /** Aligned with doc.racks: inlet temperature (heat overlay). */
+  inlets: Float32Array | null;
+  /** By rack id: draw over design power (power overlay). */
+  rackUtil: Map<string, number> | null;
+  /** By power element id: load over continuous rating (power overlay). */
+  powerUtil: Map<string, number> | null;
+}
+
+function groupsOf(doc: ProjectDocument, selection: ReadonlySet<string>, { inlets, rackUtil, powerUtil }: Tints): Group[] {
   const groups = new Map<string, Group>();
   const add = (key: string, front: boolean, p: Placement, c: Color) => {
     let g = groups.get(key);
@@ -36,9 +45,10 @@ function groupsOf(doc: ProjectDocument, selection: ReadonlySet<string>, inlets: 
     const t = rackTypes.get(r.typeId);
     if (t === undefined) return;
     const inlet = inlets?.[i];
-    const color = inlet !== undefined && Number.isFinite(inlet)
-      ? heatColor(inlet, doc.hall.supplyAirC, limits.allowableMaxC)
-      : new Color(KIND_COLORS[t.kind]);
+    const util = rackUtil?.get(r.id);
+    const color = util !== undefined ? utilColor(util)
+      : inlet !== undefined && Number.isFinite(inlet) ? heatColor(inlet, doc.hall.supplyAirC, limits.allowableMaxC)
+        : new Color(KIND_COLORS[t.kind]);
     add(`rack:${t.id}`, true, { id: r.id, x: r.position.x, y: r.position.y, z0: 0, w: t.widthM, d: t.depthM, h: t.heightM, rotationDeg: r.rotationDeg }, color);
   });
   const coolingTypes = new Map(doc.catalog.coolingTypes.map((t) => [t.id as string, t]));
@@ -54,7 +64,8 @@ function groupsOf(doc: ProjectDocument, selection: ReadonlySet<string>, inlets: 
     if (t === undefined) continue;
     const failed = e.status !== 'running';
     const busway = t.kind === 'busway';
-    const color = new Color(failed ? FAILED_COLOR : busway ? BUSWAY_COLOR : POWER_COLOR);
+    const util = powerUtil?.get(e.id);
+    const color = failed ? new Color(FAILED_COLOR) : util !== undefined ? utilColor(util) : new Color(busway ? BUSWAY_COLOR : POWER_COLOR);
     add(`power:${t.id}`, false, {
       id: e.id, x: e.position.x, y: e.position.y, z0: busway ? BUSWAY_Z : 0,
       w: busway ? (e.lengthM ?? t.widthM) : t.widthM, d: t.depthM, h: t.heightM, rotationDeg: e.rotationDeg,
@@ -63,13 +74,33 @@ function groupsOf(doc: ProjectDocument, selection: ReadonlySet<string>, inlets: 
   return [...groups.values()];
 }
 
+/** Rack draw over its type's design power and element load over rating, by id. */
+function powerTints(doc: ProjectDocument, results: EngineResults): Pick<Tints, 'rackUtil' | 'powerUtil'> {
+  const o = results.overlay;
+  const design = new Map(doc.catalog.rackTypes.map((t) => [t.id as string, t.designPowerKw]));
+  const typeOf = new Map(doc.racks.map((r) => [r.id as string, r.typeId as string]));
+  const rackUtil = new Map<string, number>();
+  o.rackIds.forEach((id, i) => {
+    const kw = design.get(typeOf.get(id) ?? '');
+    if (kw !== undefined && kw > 0) rackUtil.set(id, o.rackKw[i]! / kw);
+  });
+  const powerUtil = new Map<string, number>();
+  o.powerIds.forEach((id, i) => powerUtil.set(id, o.powerUtil[i]!));
+  return { rackUtil, powerUtil };
+}
+
 export function HallObjects({ doc }: { doc: ProjectDocument }) {
   const selectionList = useSession((s) => s.selection);
   const heat = useSession((s) => s.overlays.heat);
+  const power = useSession((s) => s.overlays.power);
   const results = useSession((s) => s.engine.results);
-  // Results of an older document (racks added or removed since) would colour the wrong racks.
-  const inlets = heat && results !== null && results.rackInletC.length === doc.racks.length ? results.rackInletC : null;
-  const groups = useMemo(() => groupsOf(doc, new Set(selectionList), inlets), [doc, selectionList, inlets]);
+  const tints = useMemo((): Tints => {
+    // Results of an older document (racks added or removed since) would colour the wrong racks.
+    const current = results !== null && results.rackInletC.length === doc.racks.length;
+    const inlets = heat && current ? results.rackInletC : null;
+    return power && current ? { inlets, ...powerTints(doc, results) } : { inlets, rackUtil: null, powerUtil: null };
+  }, [doc, results, heat, power]);
+  const groups = useMemo(() => groupsOf(doc, new Set(selectionList), tints), [doc, selectionList, tints]);
   return (
     <>
       {groups.map((g) => (

@@ -29,6 +29,8 @@ interface Props {
   front?: boolean;
   onPick?: (id: string, e: ThreeEvent<MouseEvent>) => void;
   name: string;
+  /** Below 1: see-through (containment panels), drawn after the solids without writing depth. */
+  opacity?: number;
 }
 
 const unitBox = new BoxGeometry(1, 1, 1);
@@ -36,7 +38,7 @@ const unitBox = new BoxGeometry(1, 1, 1);
 const frontPlate = new BoxGeometry(0.86, 0.02, 0.9).translate(0, -0.505, 0);
 const FRONT_SHADE = 0.45;
 
-export function InstancedBoxes({ placements, colors, front = false, onPick, name }: Props) {
+export function InstancedBoxes({ placements, colors, front = false, onPick, name, opacity = 1 }: Props) {
   const body = useRef<InstancedMesh>(null);
   const panel = useRef<InstancedMesh>(null);
   const invalidate = useThree((s) => s.invalidate);
@@ -86,8 +88,8 @@ export function InstancedBoxes({ placements, colors, front = false, onPick, name
   // key on count: an InstancedMesh's capacity is fixed when it is created.
   return (
     <group name={name}>
-      <instancedMesh key={`b${count}`} ref={body} args={[unitBox, undefined, count]} onClick={pick}>
-        <meshLambertMaterial />
+      <instancedMesh key={`b${count}`} ref={body} args={[unitBox, undefined, count]} onClick={pick} renderOrder={opacity < 1 ? 1 : 0}>
+        {opacity < 1 ? <meshLambertMaterial transparent opacity={opacity} depthWrite={false} /> : <meshLambertMaterial />}
       </instancedMesh>
       {front && (
         <instancedMesh key={`f${count}`} ref={panel} args={[frontPlate, undefined, count]} onClick={pick}>

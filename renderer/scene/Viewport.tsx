@@ -10,6 +10,14 @@ import { CameraRig } from './CameraRig';
 import { Containments, HallFloor } from './HallFloor';
 import { HallObjects } from './HallObjects';
 import { ViewportHud } from './ViewportHud';
+import { Dimensions } from './Dimensions';
+import { Labels } from './Labels';
+import { Trays } from './Trays';
+import { useView } from './view-state';
+import { Airflow } from '../overlays/Airflow';
+import { Cables } from '../overlays/Cables';
+import { HeatFloor } from '../overlays/HeatFloor';
+import { ViolationMarkers } from '../overlays/ViolationMarkers';
 
 /** After each rendered frame: publish draw calls, and mark the first frame with the hall in it. */
 function FrameProbe({ revision }: { revision: number }) {
@@ -34,10 +42,28 @@ function FrameProbe({ revision }: { revision: number }) {
   return null;
 }
 
+/** The engine's overlays, shown only while their results belong to the document on screen. */
+function Overlays({ doc }: { doc: ProjectDocument }) {
+  const overlays = useSession((s) => s.overlays);
+  const results = useSession((s) => s.engine.results);
+  if (results === null) return null;
+  // Field and per-object arrays of an older document (racks added or removed) would mislead.
+  const current = results.rackInletC.length === doc.racks.length;
+  return (
+    <>
+      {overlays.heat && current && <HeatFloor doc={doc} field={results.field} />}
+      {overlays.airflow && current && <Airflow field={results.field} velocity={results.overlay.velocity} />}
+      {overlays.violations && <ViolationMarkers doc={doc} violations={results.violations} />}
+    </>
+  );
+}
+
 function Scene({ doc, revision }: { doc: ProjectDocument; revision: number }) {
   const invalidate = useThree((s) => s.invalidate);
   const overlays = useSession((s) => s.overlays);
-  useEffect(() => invalidate(), [doc, overlays, invalidate]);
+  const results = useSession((s) => s.engine.results);
+  const plan = useView((s) => s.projection) === 'plan';
+  useEffect(() => invalidate(), [doc, overlays, results, plan, invalidate]);
   return (
     <>
       <color attach="background" args={['#0d0f12']} />
@@ -48,9 +74,14 @@ function Scene({ doc, revision }: { doc: ProjectDocument; revision: number }) {
       <group rotation={[-Math.PI / 2, 0, 0]}>
         <HallFloor doc={doc} />
         <HallObjects doc={doc} />
+        <Trays doc={doc} />
         {overlays.containment && <Containments doc={doc} />}
+        <Cables doc={doc} diagram={overlays.links && results !== null ? results.overlay.diagram : null} />
+        <Overlays doc={doc} />
+        <Labels doc={doc} plan={plan} />
+        {plan && <Dimensions doc={doc} />}
       </group>
-      <CameraRig hall={doc.hall} />
+      <CameraRig doc={doc} />
       <FrameProbe revision={revision} />
     </>
   );

@@ -1,22 +1,36 @@
-// HTML over the canvas: what hall this is, its size, the view buttons and, with the heat overlay,
-// the temperature legend with its units and limits.
-import { Flame, Maximize, Box } from 'lucide-react';
-import { ASHRAE_INLET_LIMITS } from '../../engine/model/index';
+// HTML over the canvas: what hall this is and its size, the view controls (fit, frame selection,
+// 3D / plan, saved views), the overlay toggles, the legends of the active overlays and the fabric
+// diagram panel. Buttons run the same registered actions as the View menu and the keys.
+import { Flame, Maximize, Box, Scan, Wind, Zap, Cable, TriangleAlert, Network } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { useActionContext } from '../app/context';
-import { runAction } from '../actions/registry';
+import { getAction, runAction } from '../actions/registry';
 import { useDocument } from '../state/document';
-import { toggleOverlay, useSession } from '../state/session';
+import { requestFit, toggleOverlay, useSession, type Overlays } from '../state/session';
+import { FabricPanel } from '../diagram/FabricPanel';
+import { Legends } from '../overlays/Legend';
+import { ViewsMenu } from '../panels/ViewsMenu';
+import { frameObjects, setProjection, toggleDiagram, useView } from './view-state';
 
-import { RAMP_CSS } from './colors';
+function OverlayButton({ id, overlay, icon }: { id: string; overlay: keyof Overlays; icon: ReactNode }) {
+  const ctx = useActionContext();
+  const on = useSession((s) => s.overlays[overlay]);
+  const a = getAction(id);
+  const tip = a === undefined ? id : `${a.label}${a.shortcut === undefined ? '' : ` (${a.shortcut})`}`;
+  return (
+    <button className="btn icon" title={tip} aria-label={tip} aria-pressed={on} data-overlay={overlay} onClick={() => void runAction(id, ctx)}>
+      {icon}
+    </button>
+  );
+}
 
 export function ViewportHud() {
   const doc = useDocument((s) => s.doc);
-  const overlays = useSession((s) => s.overlays);
-  const results = useSession((s) => s.engine.results);
-  const ctx = useActionContext();
+  const selection = useSession((s) => s.selection);
+  const containment = useSession((s) => s.overlays.containment);
+  const projection = useView((s) => s.projection);
+  const diagramOpen = useView((s) => s.diagramOpen);
   if (doc === null) return null;
-  const limits = ASHRAE_INLET_LIMITS[doc.hall.ashraeClass];
-  const hasInlets = results !== null && results.rackInletC.length === doc.racks.length;
   return (
     <>
       <div className="hud hud-tl">
@@ -26,26 +40,26 @@ export function ViewportHud() {
         </div>
       </div>
       <div className="hud hud-tr">
-        <button className="btn icon" title="Fit hall (F)" onClick={() => void runAction('view.fit', ctx)}><Maximize size={15} /></button>
-        <button className="btn icon" title="Inlet temperature overlay (H)" aria-pressed={overlays.heat} onClick={() => void runAction('view.overlay.heat', ctx)}><Flame size={15} /></button>
-        <button className="btn icon" title="Show containment" aria-pressed={overlays.containment} onClick={() => toggleOverlay('containment')}><Box size={15} /></button>
-      </div>
-      {overlays.heat && (
-        <div className="hud hud-bl legend" data-testid="heat-legend">
-          <div className="legend-title">Rack inlet temperature</div>
-          {hasInlets ? (
-            <>
-              <div className="legend-ramp" style={{ background: RAMP_CSS }} />
-              <div className="legend-scale mono">
-                <span>{doc.hall.supplyAirC.toFixed(0)} °C supply</span>
-                <span>{limits.allowableMaxC} °C {doc.hall.ashraeClass} allowable</span>
-              </div>
-            </>
-          ) : (
-            <div className="faint">No per-rack inlet temperatures from the engine yet.</div>
-          )}
+        <div className="seg" role="group" aria-label="Projection">
+          <button className="btn" aria-pressed={projection === 'perspective'} data-testid="view-3d" title="3D view (P toggles)" onClick={() => setProjection('perspective')}>3D</button>
+          <button className="btn" aria-pressed={projection === 'plan'} data-testid="view-plan" title="Plan view (P toggles)" onClick={() => setProjection('plan')}>Plan</button>
         </div>
-      )}
+        <span className="hud-sep" />
+        <button className="btn icon" title="Fit hall" aria-label="Fit hall" data-testid="fit-hall" onClick={() => requestFit()}><Maximize size={15} /></button>
+        <button className="btn icon" title="Frame selection (F)" aria-label="Frame selection" data-testid="fit-selection" disabled={selection.length === 0} onClick={() => frameObjects(selection)}><Scan size={15} /></button>
+        <ViewsMenu />
+        <span className="hud-sep" />
+        <OverlayButton id="view.overlay.heat" overlay="heat" icon={<Flame size={15} />} />
+        <OverlayButton id="view.overlay.airflow" overlay="airflow" icon={<Wind size={15} />} />
+        <OverlayButton id="view.overlay.power" overlay="power" icon={<Zap size={15} />} />
+        <OverlayButton id="view.overlay.links" overlay="links" icon={<Cable size={15} />} />
+        <OverlayButton id="view.overlay.violations" overlay="violations" icon={<TriangleAlert size={15} />} />
+        <button className="btn icon" title="Show containment" aria-label="Show containment" aria-pressed={containment} onClick={() => toggleOverlay('containment')}><Box size={15} /></button>
+        <span className="hud-sep" />
+        <button className="btn icon" title="Fabric diagram" aria-label="Fabric diagram" aria-pressed={diagramOpen} data-testid="diagram-button" onClick={() => toggleDiagram()}><Network size={15} /></button>
+      </div>
+      <Legends doc={doc} />
+      {diagramOpen && <FabricPanel />}
     </>
   );
 }

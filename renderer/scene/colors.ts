@@ -19,6 +19,8 @@ export const FLOOR_COLOR = '#171a1f';
 export const GRID_COLOR = '#242a32';
 export const GRID_MAJOR_COLOR = '#2f3641';
 export const OUTLINE_COLOR = '#56606e';
+export const RAISED_FLOOR_COLOR = '#1b1f25';
+export const PERFORATED_COLOR = new Color('#2c4a63');
 
 /** Stops of the inlet ramp, cold to hot (blue, cyan, green, amber, red). */
 const RAMP = ['#2d6cdf', '#2fb3c9', '#43b36b', '#e3b23c', '#e0483e'].map((c) => new Color(c));
@@ -33,3 +35,21 @@ export function heatColor(t: number, lo: number, hi: number, out = new Color()):
 
 /** The ramp as CSS stops, for the legend drawn in HTML over the canvas. */
 export const RAMP_CSS = `linear-gradient(90deg, ${['#2d6cdf', '#2fb3c9', '#43b36b', '#e3b23c', '#e0483e'].join(', ')})`;
+
+/** Utilisation ramp (fraction of a rating): calm teal up to half, green, amber at the 80 % rule, red at 100 %. */
+const UTIL_STOPS: [number, Color][] = [[0, new Color('#2a5d7a')], [0.5, new Color('#43b36b')], [0.8, new Color('#e3b23c')], [1, new Color('#e0483e')]];
+export const OVERLOAD_COLOR = '#ff2d6f';
+
+export function utilColor(f: number, out = new Color()): Color {
+  if (!Number.isFinite(f)) return out.set('#59606b');
+  if (f > 1.0001) return out.set(OVERLOAD_COLOR);
+  for (let i = 1; i < UTIL_STOPS.length; i++) {
+    const [x1, c1] = UTIL_STOPS[i]!;
+    const [x0, c0] = UTIL_STOPS[i - 1]!;
+    if (f <= x1) return out.copy(c0).lerp(c1, Math.max(0, (f - x0) / (x1 - x0)));
+  }
+  return out.copy(UTIL_STOPS[UTIL_STOPS.length - 1]![1]);
+}
+
+/** The utilisation ramp as CSS, 0 to 100 %, for the legends. */
+export const UTIL_CSS = `linear-gradient(90deg, #2a5d7a 0%, #43b36b 50%, #e3b23c 80%, #e0483e 100%)`;

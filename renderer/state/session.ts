@@ -21,6 +21,14 @@ export interface Overlays {
   /** Colour racks by inlet temperature instead of by kind. */
   heat: boolean;
   containment: boolean;
+  /** Air velocity arrows sampled from the thermal field. */
+  airflow: boolean;
+  /** Colour racks by draw and PDUs / busways by load over their continuous rating. */
+  power: boolean;
+  /** Cables coloured by their link class's utilisation. */
+  links: boolean;
+  /** Markers over the objects a violation names. */
+  violations: boolean;
 }
 
 export interface SessionState {
@@ -51,7 +59,7 @@ export interface SessionState {
 export const useSession = create<SessionState>(() => ({
   selection: [],
   hovered: null,
-  overlays: { heat: false, containment: true },
+  overlays: { heat: false, containment: true, airflow: false, power: false, links: false, violations: true },
   fitRequest: 0,
   engine: { status: 'idle', seq: 0, results: null, computeMs: null, error: null },
   explained: null,
