@@ -21,6 +21,9 @@ import { notify, useSession } from './state/session';
 import { EngineClient, connectEngine } from './engine/client';
 import EngineWorker from './engine/compute.worker?worker';
 import './actions/file';
+// Edit actions first: Escape goes to the active tool before it clears the selection.
+import './actions/edit';
+import './actions/tools';
 import './actions/view';
 
 // zod compiles validators with new Function when it can; the CSP forbids eval, so don't try.

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import type { ActionContext } from '../actions/registry';
 import { Inspector } from '../panels/Inspector';
+import { EditorLayer } from '../panels/EditorLayer';
 import { Notices } from '../panels/Notices';
 import { Palette } from '../panels/Palette';
 import { ResultsPanel } from '../panels/ResultsPanel';
@@ -29,6 +30,7 @@ export function App({ ctx }: { ctx: ActionContext }) {
         </aside>
         <StatusBar />
       </div>
+      <EditorLayer />
       <Notices />
     </ActionContextReact.Provider>
   );

@@ -7,6 +7,7 @@ import { applyOperation, useDocument } from '../state/document';
 import { useSession } from '../state/session';
 import { renameObject, setEquipmentStatus, setHallField, setRackUtilisation, type HallField } from '../document/operations';
 import { NumberField, Readout, SelectField, TextField } from '../ui/Fields';
+import { PlacementFields } from './PlacementFields';
 
 const STATUS = [
   { value: 'running', label: 'Running' }, { value: 'failed', label: 'Failed' }, { value: 'off', label: 'Off' },
@@ -46,6 +47,7 @@ function RackProperties({ doc, ids }: { doc: ProjectDocument; ids: string[] }) {
       <div className="body" data-testid="inspector-racks">
         <div className="kind-line"><Layers size={14} />{racks.length} racks</div>
         <Readout label="Design power" value={`${kw.toFixed(0)} kW`} />
+        <PlacementFields doc={doc} items={racks} />
         {util}
       </div>
     );
@@ -54,10 +56,11 @@ function RackProperties({ doc, ids }: { doc: ProjectDocument; ids: string[] }) {
     <div className="body" data-testid="inspector-rack">
       <div className="kind-line"><Server size={14} />Rack · {type?.name ?? first.typeId}</div>
       <TextField label="Name" value={first.name} onCommit={(name) => applyOperation(renameObject, { section: 'racks', id: first.id, name })} testId="object-name" />
-      <Readout label="Position" value={`x ${first.position.x.toFixed(2)} · y ${first.position.y.toFixed(2)} m`} />
-      <Readout label="Rotation" value={`${first.rotationDeg}°`} />
+      <PlacementFields doc={doc} items={racks} />
       {type !== undefined && <Readout label="Design power" value={`${type.designPowerKw} kW · ${Math.round(type.liquidFraction * 100)} % liquid`} />}
-      <Readout label="Feeds" value={`A ${first.feedA ?? '—'} · B ${first.feedB ?? '—'}`} />
+      <Readout label="Row" value={first.rowId === null ? 'none: not in a row' : (doc.rows.find((r) => r.id === first.rowId)?.name ?? first.rowId)} />
+      <Readout label="Feeds" value={first.feedA === null && first.feedB === null ? 'none: no busway found' : `A ${first.feedA ?? '—'} · B ${first.feedB ?? '—'}`} />
+      {type !== undefined && type.liquidFraction > 0 && <Readout label="CDU" value={first.cduId ?? 'none: liquid heat not removed'} />}
       {util}
     </div>
   );

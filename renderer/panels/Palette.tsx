@@ -1,15 +1,18 @@
 // Catalog palette: the equipment types of the project's catalog, grouped by kind, with how many
-// of each stand in the hall. Clicking a type selects every object of that type; the editor adds
-// dragging a type into the hall.
+// of each stand in the hall. Clicking a type selects every object of that type; a rack type is
+// placed by dragging it into the hall, or with its + button (pick, then click or drag a row).
 import { useMemo } from 'react';
-import { Cpu, Database, Network, Server, Snowflake, Zap } from 'lucide-react';
+import { Cpu, Database, Network, Plus, Server, Snowflake, Zap } from 'lucide-react';
 import type { ProjectDocument, RackKind } from '../../engine/model/index';
 import { useDocument } from '../state/document';
 import { select, useSession } from '../state/session';
 import { KIND_COLORS, COOLING_COLOR, POWER_COLOR } from '../scene/colors';
 import { formatQuantity } from '../format/number';
+import { useEditor } from '../editor/state';
+import { setTool } from '../tools/manager';
+import { PALETTE_MIME } from '../tools/viewport-input';
 
-interface Entry { id: string; name: string; detail: string; placed: string[]; color: string }
+interface Entry { id: string; name: string; detail: string; placed: string[]; color: string; placeable?: boolean }
 interface Group { title: string; icon: typeof Cpu; entries: Entry[] }
 
 const RACK_GROUPS: { kind: RackKind; title: string; icon: typeof Cpu }[] = [
@@ -32,7 +35,7 @@ function groupsOf(doc: ProjectDocument): Group[] {
   const groups: Group[] = RACK_GROUPS.map(({ kind, title, icon }) => ({
     title, icon,
     entries: doc.catalog.rackTypes.filter((t) => t.kind === kind).map((t) => ({
-      id: t.id, name: t.name, placed: idsByType.get(t.id) ?? [], color: KIND_COLORS[kind],
+      id: t.id, name: t.name, placed: idsByType.get(t.id) ?? [], color: KIND_COLORS[kind], placeable: true,
       detail: `${kw(t.designPowerKw)} · ${t.uHeight}U · ${Math.round(t.liquidFraction * 100)} % liquid`,
     })),
   }));
@@ -55,6 +58,7 @@ export function Palette() {
   const doc = useDocument((s) => s.doc);
   const selection = useSession((s) => s.selection);
   const groups = useMemo(() => (doc === null ? [] : groupsOf(doc)), [doc]);
+  const placing = useEditor((s) => (s.tool === 'place' ? s.placeTypeId : null));
   return (
     <aside className="app-left" data-testid="palette">
       <div className="panel-head">Catalog<span className="count">{doc?.catalog.name ?? ''}</span></div>
@@ -64,9 +68,11 @@ export function Palette() {
             <div className="palette-group-title"><g.icon size={13} />{g.title}</div>
             {g.entries.map((e) => {
               const active = e.placed.length > 0 && e.placed.every((id) => selection.includes(id));
-              return (
-                <button key={e.id} className="palette-item" aria-pressed={active} disabled={e.placed.length === 0}
-                  title={e.placed.length > 0 ? `Select all ${e.placed.length} placed` : 'None placed'}
+              const item = (
+                <button key={e.id} className="palette-item" aria-pressed={active} disabled={e.placed.length === 0 && e.placeable !== true}
+                  title={e.placed.length > 0 ? `Select all ${e.placed.length} placed` : e.placeable === true ? 'Drag into the hall to place' : 'None placed'}
+                  draggable={e.placeable === true} data-type-id={e.id}
+                  onDragStart={(ev) => { ev.dataTransfer.setData(PALETTE_MIME, e.id); ev.dataTransfer.effectAllowed = 'copy'; setTool('place', e.id); }}
                   onClick={() => select(e.placed)}>
                   <span className="swatch" style={{ background: e.color }} />
                   <span className="palette-text">
@@ -75,6 +81,16 @@ export function Palette() {
                   </span>
                   <span className="palette-count mono">{e.placed.length > 0 ? e.placed.length : ''}</span>
                 </button>
+              );
+              if (e.placeable !== true) return item;
+              return (
+                <div key={e.id} className="palette-row">
+                  {item}
+                  <button className="btn icon small palette-place" aria-pressed={placing === e.id} data-testid={`place-${e.id}`}
+                    title={`Place ${e.name}: click in the hall for one, drag for a row (N)`} onClick={() => setTool('place', e.id)}>
+                    <Plus size={13} />
+                  </button>
+                </div>
               );
             })}
           </div>

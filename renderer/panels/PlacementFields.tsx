@@ -1,0 +1,81 @@
+// Position and rotation of the selected objects in the inspector, for one object or many at once
+// (a blank field means the values differ). Lengths are typed and shown in the user's units; a
+// value that is not a length, lies outside the hall or would make an object collide is refused
+// with the reason, and never reaches the document.
+import { useEffect, useId, useState } from 'react';
+import type { ProjectDocument, RotationDeg } from '../../engine/model/index';
+import { applyOperation } from '../state/document';
+import { setPositionAxis, setRotation } from '../document/edits';
+import { collisionReason } from '../editor/collision';
+import { objectBoxes } from '../editor/objects';
+import { useEditor } from '../editor/state';
+import { formatLength, lengthUnit, parseLength, toDisplay } from '../editor/units';
+import { SelectField } from '../ui/Fields';
+
+interface Positioned { id: string; position: { x: number; y: number }; rotationDeg: RotationDeg }
+
+const ROTATIONS = [0, 90, 180, 270].map((d) => ({ value: String(d), label: `${d}°` }));
+
+/** Why moving these objects would be refused (after applying `next` to a copy), or null. */
+function refusal(doc: ProjectDocument, next: ProjectDocument, ids: readonly string[]): string | null {
+  const moving = new Set(ids);
+  const boxes = objectBoxes(next);
+  const candidates = boxes.filter((b) => moving.has(b.id) && b.blocking).map((b) => ({ fp: b.fp, label: b.name, kind: 'floor' as const }));
+  return collisionReason(doc, candidates, boxes.filter((b) => !moving.has(b.id)));
+}
+
+function AxisField({ doc, items, axis }: { doc: ProjectDocument; items: readonly Positioned[]; axis: 'x' | 'y' }) {
+  const id = useId();
+  const units = useEditor((s) => s.units);
+  const same = items.every((o) => o.position[axis] === items[0]!.position[axis]);
+  const shown = same ? String(Number(toDisplay(items[0]!.position[axis], units).toFixed(3))) : '';
+  const [draft, setDraft] = useState(shown);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => { setDraft(shown); setError(null); }, [shown]);
+  const commit = () => {
+    if (draft.trim() === shown) { setError(null); return; }
+    if (draft.trim() === '') { setError(same ? 'A value is required' : null); if (!same) setDraft(''); return; }
+    const parsed = parseLength(draft, units);
+    if ('error' in parsed) { setError(parsed.error); return; }
+    const limit = axis === 'x' ? doc.hall.lengthM : doc.hall.widthM;
+    if (parsed.metres < 0 || parsed.metres > limit) { setError(`Between 0 and ${formatLength(limit, units)} (the hall)`); return; }
+    const args = { ids: items.map((o) => o.id), axis, value: parsed.metres };
+    const reason = refusal(doc, setPositionAxis.apply(doc, args), args.ids);
+    if (reason !== null) { setError(`Refused: ${reason}`); return; }
+    setError(null);
+    applyOperation(setPositionAxis, args);
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>Position {axis}</label>
+      <div className={error === null ? 'input' : 'input invalid'}>
+        <input id={id} data-testid={`position-${axis}`} className="num" value={draft} placeholder={same ? '' : 'mixed'} aria-invalid={error !== null}
+          onChange={(e) => setDraft(e.target.value)} onBlur={commit} spellCheck={false}
+          onKeyDown={(e) => { if (e.key === 'Enter') e.currentTarget.blur(); if (e.key === 'Escape') { setDraft(shown); setError(null); } }} />
+        <span className="unit">{lengthUnit(units)}</span>
+      </div>
+      {error !== null && <div className="field-error" role="alert" data-testid={`position-${axis}-error`}>{error}</div>}
+    </div>
+  );
+}
+
+export function PlacementFields({ doc, items }: { doc: ProjectDocument; items: readonly Positioned[] }) {
+  const [error, setError] = useState<string | null>(null);
+  if (items.length === 0) return null;
+  const sameRot = items.every((o) => o.rotationDeg === items[0]!.rotationDeg);
+  const setRot = (v: string) => {
+    const args = { ids: items.map((o) => o.id), rotationDeg: Number(v) as RotationDeg };
+    const reason = refusal(doc, setRotation.apply(doc, args), args.ids);
+    setError(reason === null ? null : `Refused: ${reason}`);
+    if (reason === null) applyOperation(setRotation, args);
+  };
+  return (
+    <>
+      <AxisField doc={doc} items={items} axis="x" />
+      <AxisField doc={doc} items={items} axis="y" />
+      <SelectField label="Rotation" value={sameRot ? String(items[0]!.rotationDeg) : ''} testId="rotation"
+        options={sameRot ? ROTATIONS : [{ value: '', label: 'mixed' }, ...ROTATIONS]} onCommit={setRot} />
+      {error !== null && <div className="field-error" role="alert">{error}</div>}
+    </>
+  );
+}

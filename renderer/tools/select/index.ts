@@ -1,0 +1,10 @@
+// The select tool: click, Shift-click, Shift-drag box, drag to move (see each state's file).
+import { Tool } from '../types';
+import { SelectBrushing } from './Brushing';
+import { SelectDragging } from './Dragging';
+import { SelectIdle } from './Idle';
+import { SelectPointing } from './Pointing';
+
+export function createSelectTool(): Tool {
+  return new Tool('select', (t) => [new SelectIdle(t), new SelectPointing(t), new SelectDragging(t), new SelectBrushing(t)]);
+}
