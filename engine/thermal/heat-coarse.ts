@@ -96,9 +96,10 @@ export function buildHeatCoarse(g: Grid, w: Window, s: HeatSystem, ports: Ports,
  * Restricts the residual of the current theta (sources already built from it), solves the coarse
  * system and adds the correction to every open cell of each aggregate. Theta stays >= 0 (no air is
  * colder than the supply: every source is supply air or exhaust warmed by a rack), so a correction
- * never leaves a cell below it; the sweeps then converge to the same fixed point.
+ * never leaves a cell below it; the sweeps then converge to the same fixed point. Returns the
+ * largest correction, K.
  */
-export function coarseCorrect(g: Grid, s: HeatSystem, cc: HeatCoarse): void {
+export function coarseCorrect(g: Grid, s: HeatSystem, cc: HeatCoarse): number {
   const { nx, ny, nz } = g;
   const plane = nx * ny;
   const { w, rhs, e, aggI, aggJ } = cc;
@@ -125,6 +126,9 @@ export function coarseCorrect(g: Grid, s: HeatSystem, cc: HeatCoarse): void {
     }
   }
   solveCoarse(cc);
+  let largest = 0;
+  for (let a = 0; a < cc.n; a++) largest = Math.max(largest, Math.abs(e[a]!));
+  if (largest === 0) return 0;
   for (let k = 0; k < nz; k++) {
     for (let j = w.j0; j <= w.j1; j++) {
       const row = k * plane + j * nx;
@@ -135,6 +139,7 @@ export function coarseCorrect(g: Grid, s: HeatSystem, cc: HeatCoarse): void {
       }
     }
   }
+  return largest;
 }
 
 function solveCoarse(cc: HeatCoarse): void {

@@ -20,6 +20,8 @@ export const STILL_AIR_MS = 0.1;
 /** Sweeps stop once no rack inlet moves more than this between two sweeps, K. */
 export const SWEEP_TOLERANCE_K = 5e-3;
 const MAX_SWEEPS = 600;
+/** Coarse corrections smaller than this (K) end the two-level phase of a solve. */
+const COARSE_OFF_K = SWEEP_TOLERANCE_K / 10;
 
 export interface HeatSystem {
   /** Coefficient of theta of the -x/+x/... neighbour in a cell's equation, stored on the face. */
@@ -207,14 +209,16 @@ export function solveHeat(
   };
   let settled = 0;
   let it = 0;
+  let coarseOn = true;
   for (; it < MAX_SWEEPS; it++) {
     if (levelShift !== null) shiftOpen(g, w, s, levelShift());
     clearSrc();
     const change = updateRacks(g, ports, rackAirflow, active, s);
     settled = change < SWEEP_TOLERANCE_K ? settled + 1 : 0;
     if (settled >= 2 && balanced()) break;
-    if (coarse !== null) {
-      coarseCorrect(g, s, coarse);
+    // Once a correction is far below the sweep tolerance the slow modes are gone: stop paying for it.
+    if (coarse !== null && coarseOn) {
+      coarseOn = coarseCorrect(g, s, coarse) > COARSE_OFF_K;
       clearSrc();
       updateRacks(g, ports, rackAirflow, active, s);
     }
