@@ -73,6 +73,21 @@ function figures(pdf: Pdf, c: ReportContent): void {
     drawText(pdf, x + 12, y + 44, f.value, { size: f.value.length > 18 ? 14 : 19, bold: true, color: INK });
     para(pdf, f.note, x + 12, y + 54, w - 22, 7.2, MUTED);
   });
+  if (c.workloads.length === 0) return;
+  let y = TOP + 2 * (h + gap) + 16;
+  drawText(pdf, M, y, 'Workloads', { size: 11, bold: true, color: INK });
+  y += 16;
+  const head = ['WORKLOAD', 'REQUESTED', 'SERVED AT THE SLO', 'P50 STEP', 'P99 STEP', 'GPUS NEEDED', 'BOTTLENECK, THEN (MARGIN)'];
+  const xs = [M, M + 250, M + 330, M + 420, M + 480, M + 545, M + 620];
+  head.forEach((t, i) => drawText(pdf, xs[i]!, y, t, { size: 6.5, bold: true, color: MUTED }));
+  y += 5;
+  for (const [i, row] of c.workloads.entries()) {
+    if (y > BOTTOM - 20) break;
+    if (i % 2 === 0) pdf.rect(M - 4, y, PAGE.w - 2 * M + 8, 15).fill(BAND);
+    row.forEach((t, k) => drawText(pdf, xs[k]!, y + 10.5, t, { size: 8, color: INK }));
+    y += 15;
+  }
+  para(pdf, 'Step times are at the requested agent count; "served at the SLO" is the most agents each workload can run on its share of the hall within its p99 step-time objective.', M, y + 8, PAGE.w - 2 * M, 7.2, MUTED);
 }
 
 function picturePage(pdf: Pdf, p: ReportPicture, hall: string): void {

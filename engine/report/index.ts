@@ -39,6 +39,8 @@ export interface ReportPicture { title: string; caption: string; drawing: Drawin
 export interface ReportContent {
   cover: { project: string; hall: string; date: string; catalog: string; facts: [string, string][] };
   figures: KeyFigure[];
+  /** One row per workload: name, asked, served at the SLO, p50 and p99 step, GPUs needed, its own bottleneck. */
+  workloads: string[][];
   pictures: ReportPicture[];
   charts: ReportPicture[];
   violations: ViolationGroup[];
@@ -112,6 +114,10 @@ export function buildReport(doc: ProjectDocument, r: ComputeResults, bom: Bom, o
       ],
     },
     figures: keyFigures(doc, r),
+    workloads: wl.map((w) => [
+      w.name, `${fmt(w.requestedAgents, 0)} agents`, `${fmt(w.maxAgentsAtSlo.value, 0)} agents`, fmtMs(w.p50StepMs.value), fmtMs(w.p99StepMs.value),
+      `${fmt(w.gpusNeeded.value, 0)} GPUs`, `${w.bottleneck.resource}, then ${w.bottleneck.next} (${fmt(w.bottleneck.marginPct, 1)} %)`,
+    ]),
     pictures,
     charts,
     violations: groups,
