@@ -3,8 +3,8 @@
 // cooled. What could not be found is said in words for the UI.
 import type { CoolingId, PowerId, ProjectDocument, RotationDeg, RowId } from '../../engine/model/index';
 
-/** A rack further than this from every other rack starts no row of its own. */
-const ROW_REACH_M = 3;
+/** A rack further than this from every rack of a row joins no row (one rack depth plus a cold aisle, with margin). */
+const ROW_REACH_M = 3.6;
 
 export interface Assignment {
   rowId: RowId | null;

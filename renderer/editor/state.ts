@@ -53,8 +53,8 @@ export function setUnits(units: Units): void {
 
 export function showHint(text: string, tone: Hint['tone'], at: { clientX: number; clientY: number } | null): void {
   const prev = useEditor.getState().hint;
-  const clientX = at?.clientX ?? prev?.clientX ?? window.innerWidth / 2;
-  const clientY = at?.clientY ?? prev?.clientY ?? window.innerHeight / 2;
+  const clientX = at?.clientX ?? prev?.clientX ?? (globalThis.innerWidth ?? 0) / 2;
+  const clientY = at?.clientY ?? prev?.clientY ?? (globalThis.innerHeight ?? 0) / 2;
   useEditor.setState({ hint: { text, tone, clientX, clientY } });
 }
 

@@ -1,0 +1,177 @@
+// The editor in Chromium: place a row of racks from the palette, refuse a spot that collides,
+// move and rotate a rack, undo and redo, cancel a drag without trace, starve the cold aisles by
+// failing two CRAHs, contain the hot aisle and see the hottest inlet drop, save, reopen and find
+// every edit. Pointer gestures aim at hall coordinates through the editor's projection hook.
+import { join } from 'node:path';
+import type { Browser, Dialog, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PreviewServer } from '../../electron/preview/server.js';
+import { tempDir } from '../support/tmp.js';
+import { artifactPath, canvasStats, ensureRendererBuilt, launchBrowser, startServer, waitForHall, waitForResults, watchPageErrors } from './harness.js';
+
+const dataDir = tempDir('factory-twin-editor-');
+let server: PreviewServer;
+let browser: Browser;
+let page: Page;
+let pageErrors: string[];
+const dialogAnswers: string[] = [];
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  server = await startServer(dataDir);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  pageErrors = watchPageErrors(page);
+  page.on('dialog', (d: Dialog) => { const a = dialogAnswers.shift(); void (a === undefined ? d.dismiss() : d.accept(a)); });
+  await page.goto(server.url);
+  await waitForHall(page);
+  await page.waitForFunction(() => (globalThis as { __factoryTwinEditor?: unknown }).__factoryTwinEditor !== undefined);
+  await waitForResults(page);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Screen { clientX: number; clientY: number }
+/** Client pixels of a hall point (metres, z up). */
+async function at(x: number, y: number, z = 0): Promise<Screen> {
+  const p = await page.evaluate(([x, y, z]) => (globalThis as unknown as { __factoryTwinEditor: { project(x: number, y: number, z: number): Screen | null } }).__factoryTwinEditor.project(x, y, z), [x, y, z] as const);
+  if (p === null) throw new Error(`hall point ${x}, ${y}, ${z} is behind the camera`);
+  return p;
+}
+async function drag(from: Screen, to: Screen, opts: { escapeMidway?: boolean } = {}): Promise<void> {
+  await page.mouse.move(from.clientX, from.clientY);
+  await page.mouse.down();
+  await page.mouse.move((from.clientX + to.clientX) / 2, (from.clientY + to.clientY) / 2, { steps: 6 });
+  if (opts.escapeMidway === true) await page.keyboard.press('Escape');
+  await page.mouse.move(to.clientX, to.clientY, { steps: 6 });
+  await page.mouse.up();
+}
+const selection = () => page.evaluate(() => (globalThis as unknown as { __factoryTwinEditor: { selection(): string[] } }).__factoryTwinEditor.selection());
+const rackCount = async () => Number((await page.locator('[data-testid="statusbar"]').textContent())?.match(/(\d+) racks/)?.[1]);
+const posX = () => page.locator('[data-testid="position-x"]').inputValue();
+const rotation = () => page.locator('[data-testid="rotation"]').inputValue();
+const hottest = async () => parseFloat((await page.locator('[data-figure="thermal.maxInletC"] [data-testid="figure-value"]').textContent()) ?? 'NaN');
+
+describe('editing the hall in Chromium', () => {
+  it('places a row of four racks from the palette, facing the next row across a cold aisle', async () => {
+    const before = await rackCount();
+    await page.locator('[data-testid="place-cpu-2s-20n"]').click();
+    await expect.poll(() => page.locator('[data-testid="tool-strip"]').getAttribute('data-tool')).toBe('place');
+    // Over an occupied spot the ghost is refused, with the reason beside the cursor.
+    const occupied = await at(20.1, 6.0);
+    await page.mouse.move(occupied.clientX, occupied.clientY, { steps: 3 });
+    const hintBox = page.locator('[data-testid="cursor-hint"]');
+    await expect.poll(() => hintBox.getAttribute('data-tone')).toBe('error');
+    expect(await hintBox.textContent()).toMatch(/would overlap R01-0\d/);
+    // Row 02 faces +y at y = 8.4; a row dragged at y = 11.4 shares the cold aisle between them.
+    await drag(await at(18.3, 11.4), await at(20.1, 11.4));
+    await expect.poll(rackCount).toBe(before + 4);
+    expect(await selection()).toEqual(['r-1', 'r-2', 'r-3', 'r-4']);
+    await expect.poll(() => page.locator('[data-testid="inspector-racks"]').textContent()).toContain('4 racks');
+    expect(await rotation()).toBe('0');
+    await page.keyboard.press('Escape'); // leave the place tool
+    await expect.poll(() => page.locator('[data-testid="tool-strip"]').getAttribute('data-tool')).toBe('select');
+    await page.screenshot({ path: artifactPath('editor-row-placed.png') });
+    const stats = await canvasStats(page);
+    expect(stats.nonBackground).toBeGreaterThan(0.1);
+  }, 120_000);
+
+  it('moves and rotates one rack, undoes and redoes both, and a cancelled drag leaves no trace', async () => {
+    // Click the last new rack (its top) to select it alone.
+    const top = await at(20.1, 11.4, 2.2);
+    await page.mouse.click(top.clientX, top.clientY);
+    await expect.poll(selection).toEqual(['r-4']);
+    expect(await posX()).toBe('20.1');
+    await drag(top, await at(21.3, 11.4, 2.2));
+    await expect.poll(async () => Number(await posX())).toBeGreaterThan(20.6);
+    const moved = Number(await posX());
+    // Snapped: the rack's edge lands on the 0.6 m tile grid.
+    expect(Math.abs((moved - 0.3) / 0.6 - Math.round((moved - 0.3) / 0.6))).toBeLessThan(1e-6);
+    await page.keyboard.press('r');
+    await expect.poll(rotation).toBe('90');
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(rotation).toBe('0');
+    await page.keyboard.press('Control+z');
+    await expect.poll(posX).toBe('20.1');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(posX).toBe(String(moved));
+    await page.keyboard.press('Control+y');
+    await expect.poll(rotation).toBe('90');
+
+    // Escape in the middle of a drag: the rack goes back, and undo still undoes the rotation.
+    const now = await at(moved, 11.4, 2.2);
+    await drag(now, await at(moved + 2.4, 11.4, 2.2), { escapeMidway: true });
+    await expect.poll(posX).toBe(String(moved));
+    await page.keyboard.press('Control+z');
+    await expect.poll(rotation).toBe('0');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(rotation).toBe('90');
+  }, 120_000);
+
+  it('contains the hot aisle and the hottest inlet drops when the cold aisles are starved', async () => {
+    // As generated the CRAHs supply the cold aisles fully (pooled supply, docs/thermal-model.md):
+    // fail two so racks breathe their own exhaust, then contain the hot aisle between rows 01 and 02.
+    for (const [x, y] of [[19.7, 0.75], [23.1, 0.75]] as const) {
+      const crah = await at(x, y, 1);
+      await page.mouse.click(crah.clientX, crah.clientY);
+      await page.locator('[data-testid="inspector-cooling"]').waitFor();
+      await page.locator('[data-testid="equipment-status"]').selectOption('failed');
+    }
+    await expect.poll(hottest, { timeout: 60_000 }).toBeGreaterThan(24);
+    await waitForResults(page);
+    const starved = await hottest();
+
+    await page.keyboard.press('c');
+    await expect.poll(() => page.locator('[data-testid="tool-strip"]').getAttribute('data-tool')).toBe('containment');
+    await drag(await at(18.05, 6.65), await at(24.75, 7.75));
+    await expect.poll(selection).toEqual(['hac-1']);
+    await expect.poll(hottest, { timeout: 60_000 }).toBeLessThan(starved - 0.3);
+    await page.keyboard.press('Escape');
+    await page.screenshot({ path: artifactPath('editor-containment.png') });
+    expect((await canvasStats(page)).nonBackground).toBeGreaterThan(0.1);
+  }, 120_000);
+
+  it('lists the shortcuts in the help panel', async () => {
+    await page.keyboard.press('?');
+    const help = page.locator('[data-testid="shortcut-help"]');
+    await help.waitFor();
+    const text = (await help.textContent()) ?? '';
+    for (const k of ['Ctrl+Z', 'Ctrl+Shift+Z / Ctrl+Y', 'Ctrl+C', 'Ctrl+V', 'Ctrl+D', 'Delete', 'R', 'Esc']) expect(text).toContain(k);
+    await page.screenshot({ path: artifactPath('editor-shortcuts.png') });
+    await page.keyboard.press('?');
+    await help.waitFor({ state: 'detached' });
+  }, 30_000);
+
+  it('saves, and reopening finds the row, the moved rack and the containment', async () => {
+    const path = join(dataDir, 'edited.aifactory');
+    dialogAnswers.push(path);
+    await page.locator('[data-action="file.save"]').click();
+    await page.waitForSelector('[data-testid="notice-success"]');
+    const count = await rackCount();
+    await page.locator('[data-action="file.new"]').click();
+    await expect.poll(rackCount).toBe(count - 4);
+    dialogAnswers.push(path);
+    await page.locator('[data-action="file.open"]').click();
+    await expect.poll(rackCount).toBe(count);
+    await waitForHall(page);
+    // The history starts over with the opened file.
+    await expect.poll(() => page.locator('[data-action="edit.undo"]').isDisabled()).toBe(true);
+    await page.locator('.palette-item', { hasText: 'CPU' }).first().click();
+    await expect.poll(() => page.locator('[data-testid="inspector-racks"]').textContent()).toContain('racks');
+    await page.keyboard.press('Control+a');
+    await expect.poll(async () => (await selection()).includes('hac-1')).toBe(true);
+    expect(await selection()).toEqual(expect.arrayContaining(['r-1', 'r-2', 'r-3', 'r-4']));
+  }, 120_000);
+
+  it('ran without page errors', () => {
+    // drei's <Html> labels (renderer/scene/Labels.tsx) unmount their React roots during a render
+    // when racks are added; React warns about it. That is the labels' issue, reported, not an
+    // editor error; anything else fails here.
+    const known = /Attempted to synchronously unmount a root while React was already rendering/;
+    expect(pageErrors.filter((e) => !known.test(e))).toEqual([]);
+  });
+});
