@@ -19,6 +19,8 @@ export const ZERO_EQ_CONSTANT = 0.03874;
 export const STILL_AIR_MS = 0.1;
 /** Sweeps stop once no rack inlet moves more than this between two sweeps, K. */
 export const SWEEP_TOLERANCE_K = 5e-3;
+/** ... and no cell's equation is off by more than this Jacobi step, K. */
+export const STEP_TOLERANCE_K = 0.05;
 const MAX_SWEEPS = 600;
 /** Coarse corrections smaller than this (K) end the two-level phase of a solve. */
 const COARSE_OFF_K = SWEEP_TOLERANCE_K / 10;
@@ -215,7 +217,9 @@ export function solveHeat(
     clearSrc();
     const change = updateRacks(g, ports, rackAirflow, active, s);
     settled = change < SWEEP_TOLERANCE_K ? settled + 1 : 0;
-    if (settled >= 2 && balanced()) break;
+    // Inlets still and the hall balanced; then every cell's equation must hold too (a warm start
+    // after an edit moves inlets only slowly while the disturbance spreads).
+    if (settled >= 2 && balanced() && maxStepK(g, w, s) < STEP_TOLERANCE_K) break;
     // Once a correction is far below the sweep tolerance the slow modes are gone: stop paying for it.
     if (coarse !== null && coarseOn) {
       coarseOn = coarseCorrect(g, s, coarse) > COARSE_OFF_K;
@@ -225,4 +229,66 @@ export function solveHeat(
     sweep(g, w, s, it % 2 === 0);
   }
   return it;
+}
+
+/**
+ * How far a windowed solve left the field outside the window out of balance, K: the largest
+ * Jacobi step |r_c| / a_cc over the ring of cells just outside the window (their neighbours inside
+ * changed), and the largest change of the intake temperature of racks that draw from the window
+ * but blow outside it (their exhaust sources outside were not updated). Small means the edit's
+ * effect has died out inside the window.
+ */
+/** |r_c| / a_cc of cell c's heat equation at the current field and sources: its Jacobi step, K. */
+function stepK(g: Grid, s: HeatSystem, c: number, i: number, j: number, k: number): number {
+  const { nx, ny, nz } = g;
+  const plane = nx * ny;
+  const { theta, diag, src, cxm, cxp, cym, cyp, czm, czp } = s;
+  const d = diag[c]!;
+  if (d <= 0) return 0;
+  let r = src[c]! - d * theta[c]!;
+  if (i > 0) r += cxm[c - 1]! * theta[c - 1]!;
+  if (i + 1 < nx) r += cxp[c]! * theta[c + 1]!;
+  if (j > 0) r += cym[c - nx]! * theta[c - nx]!;
+  if (j + 1 < ny) r += cyp[c]! * theta[c + nx]!;
+  if (k > 0) r += czm[c - plane]! * theta[c - plane]!;
+  if (k + 1 < nz) r += czp[c]! * theta[c + plane]!;
+  return Math.abs(r) / d;
+}
+
+/** The largest Jacobi step over the window's cells, K. */
+function maxStepK(g: Grid, w: Window, s: HeatSystem): number {
+  let worst = 0;
+  for (let k = 0; k < g.nz; k++) {
+    for (let j = w.j0; j <= w.j1; j++) {
+      const row = (k * g.ny + j) * g.nx;
+      for (let i = w.i0; i <= w.i1; i++) if (s.diag[row + i]! > 0) worst = Math.max(worst, stepK(g, s, row + i, i, j, k));
+    }
+  }
+  return worst;
+}
+
+export function windowLeakK(g: Grid, w: Window, ports: Ports, rackAirflow: Float64Array, s: HeatSystem): number {
+  const { nx, ny, nz } = g;
+  const plane = nx * ny;
+  const theta = s.theta;
+  let worst = 0;
+  const check = (i: number, j: number) => {
+    if (i < 0 || j < 0 || i >= nx || j >= ny) return;
+    for (let k = 0; k < nz; k++) worst = Math.max(worst, stepK(g, s, k * plane + j * nx + i, i, j, k));
+  };
+  for (let j = w.j0 - 1; j <= w.j1 + 1; j++) { check(w.i0 - 1, j); check(w.i1 + 1, j); }
+  for (let i = w.i0; i <= w.i1; i++) { check(i, w.j0 - 1); check(i, w.j1 + 1); }
+  for (let r = 0; r < rackAirflow.length; r++) {
+    if (rackAirflow[r]! <= 0) continue;
+    let tin = 0, outside = false;
+    for (let k = 0; k < nz; k++) {
+      const o = r * nz + k;
+      const wt = ports.racks.weight[o]!;
+      if (wt <= 0) continue;
+      tin += wt * theta[ports.racks.inCell[o]!]!;
+      outside = outside || !inWindow(g, w, ports.racks.outCell[o]!);
+    }
+    if (outside) worst = Math.max(worst, Math.abs(tin - s.rackIn[r]!));
+  }
+  return worst;
 }

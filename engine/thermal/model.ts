@@ -8,7 +8,7 @@ import { airHeatCapacityKw, coolingTypesOf, splitRackHeat, updateRackHeat, type 
 import { allocGrid, chooseShape, rasterise, sameShape, type Grid } from './grid.js';
 import { airSources, consistentSources, flowWork, fullWindow, solveFlow, solveFlowFull, type FlowWork, type Window } from './flow.js';
 import { buildHierarchy } from './multigrid.js';
-import { buildCoefficients, buildSinks, heatSystem, inWindow, solveHeat, type HeatSystem } from './heat.js';
+import { buildCoefficients, buildSinks, heatSystem, inWindow, solveHeat, windowLeakK, type HeatSystem } from './heat.js';
 import { buildHeatCoarse } from './heat-coarse.js';
 import { MAX_STEPS, buildPorts, replaceInrow, replaceRack, type Ports } from './ports.js';
 
@@ -16,6 +16,14 @@ import { MAX_STEPS, buildPorts, replaceInrow, replaceRack, type Ports } from './
 export const MAX_LOCAL_RACKS = 16;
 /** Margin around an edited rack that the local solve re-computes, metres (a few aisles). */
 export const WINDOW_MARGIN_M = 9;
+/** Windows tried (margin doubling each time) before a local edit is solved in full. */
+export const WINDOW_ATTEMPTS = 3;
+/**
+ * A window is wide enough when the cells just outside it are still in balance to this (the Jacobi
+ * step of their equations, K) and racks drawing from it but blowing outside see their intake move
+ * less than this.
+ */
+export const WINDOW_LEAK_K = 0.02;
 /** A local solve whose energy balance is off by more than this falls back to a full solve, %. */
 export const LOCAL_BALANCE_LIMIT_PCT = 0.5;
 
@@ -133,15 +141,23 @@ export class ThermalModel {
     const share = this.rackAirflowTotal > 0 ? this.crahAirflow / this.rackAirflowTotal : 0;
     if (Math.abs(share - this.crahShare) > SHARE_DRIFT_LIMIT * this.crahShare) return null;
     if (this.sinkOf() !== this.airSink) return null;
-    const w = this.cells(inrowBox, WINDOW_MARGIN_M);
     airSources(g, this.ports, this.rackAirflow, this.crahShare, this.inrowAirflow, this.airSrc);
-    const flowIterations = solveFlow(g, w, this.airSrc, this.phi, this.work, windowNorm(g, w, this.airSrc));
     buildSinks(this.ports, this.rackAirflow, this.crahShare, this.inrowAirflow, g.nz, this.sys.sink);
-    buildCoefficients(g, w, this.phi, this.sys);
-    const heatSweeps = this.solveField(w, false);
-    this.stats = { mode: 'local', flowIterations, heatSweeps, window: w };
-    if (Math.abs(this.balance().errorPct) > LOCAL_BALANCE_LIMIT_PCT) return null;
-    return this.stats;
+    // Where racks re-breathe most of their air an edit reaches far: widen until the field outside
+    // the window is still in balance (or give up and solve in full).
+    let flowIterations = 0, heatSweeps = 0;
+    for (let margin = WINDOW_MARGIN_M, attempt = 0; attempt < WINDOW_ATTEMPTS; attempt++, margin *= 2) {
+      const w = this.cells(inrowBox, margin);
+      flowIterations += solveFlow(g, w, this.airSrc, this.phi, this.work, windowNorm(g, w, this.airSrc));
+      buildCoefficients(g, w, this.phi, this.sys);
+      heatSweeps += this.solveField(w, false);
+      this.stats = { mode: 'local', flowIterations, heatSweeps, window: w };
+      const whole = w.i0 === 0 && w.j0 === 0 && w.i1 === g.nx - 1 && w.j1 === g.ny - 1;
+      if (whole || this.airSink !== 'units' || windowLeakK(g, w, this.ports, this.rackAirflow, this.sys) <= WINDOW_LEAK_K) {
+        return Math.abs(this.balance().errorPct) > LOCAL_BALANCE_LIMIT_PCT ? null : this.stats;
+      }
+    }
+    return null;
   }
 
   solveFull(doc: ProjectDocument, warm: boolean): SolveStats {
