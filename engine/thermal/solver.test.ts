@@ -149,3 +149,19 @@ describe('sealed air spaces', () => {
     expect(Number.isFinite(r.rackInletC[0]!)).toBe(true);
   });
 });
+
+describe('incremental update where racks re-breathe their exhaust', () => {
+  it('a long starved row pair (CRAH air 18 % of rack air) after a utilisation edit: local within 0.05 K of full', () => {
+    const doc = rowPair(shippedCatalog, { type: 'gpu-8x-h100-air', perRow: 40, util: 0.6, crahs: 9, failed: 6 });
+    const model = new ThermalModel(doc);
+    const racks = doc.racks.slice();
+    racks[2] = { ...racks[2]!, utilisation: 1 as (typeof racks)[0]['utilisation'] };
+    const edited = { ...doc, racks };
+    model.update(edited);
+    const local = thermalResult(model), full = computeThermal(edited);
+    let worst = 0;
+    for (let i = 0; i < racks.length; i++) worst = Math.max(worst, Math.abs(local.rackInletC[i]! - full.rackInletC[i]!));
+    expect(model.stats.mode).toBe('local');
+    expect(worst).toBeLessThan(0.05);
+  });
+});
