@@ -25,7 +25,10 @@ function snapCoord(v: number, edges: readonly number[], tile: number): number {
 
 function rectOf(doc: ProjectDocument, a: { x: number; y: number }, b: { x: number; y: number }): Footprint {
   const boxes = boxesOf(doc).filter((o) => o.blocking);
-  const xs = boxes.flatMap((o) => [o.fp.minX, o.fp.maxX]), ys = boxes.flatMap((o) => [o.fp.minY, o.fp.maxY]);
+  // Only edges of objects beside the rectangle count: a cabinet across the hall is no guide.
+  const lo = { x: Math.min(a.x, b.x) - 1, y: Math.min(a.y, b.y) - 1 }, hi = { x: Math.max(a.x, b.x) + 1, y: Math.max(a.y, b.y) + 1 };
+  const xs = boxes.filter((o) => o.fp.maxY > lo.y && o.fp.minY < hi.y).flatMap((o) => [o.fp.minX, o.fp.maxX]);
+  const ys = boxes.filter((o) => o.fp.maxX > lo.x && o.fp.minX < hi.x).flatMap((o) => [o.fp.minY, o.fp.maxY]);
   const x0 = snapCoord(a.x, xs, doc.hall.tileM), x1 = snapCoord(b.x, xs, doc.hall.tileM);
   const y0 = snapCoord(a.y, ys, doc.hall.tileM), y1 = snapCoord(b.y, ys, doc.hall.tileM);
   return { minX: Math.min(x0, x1), maxX: Math.max(x0, x1), minY: Math.min(y0, y1), maxY: Math.max(y0, y1) };

@@ -1,0 +1,130 @@
+// The tools as state machines, driven by synthetic pointer events on the document model: a
+// click selects, a drag moves (snapped, one undo step), a refused spot leaves the document alone
+// with a reason, Escape rolls a drag back without trace; the place tool lays a row oriented by
+// the aisle rule; the containment tool closes a hot aisle exactly between two rows.
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Catalog } from '../../engine/model/index';
+import { demoHall } from '../../engine/generators/index';
+import { loadDocument, useDocument } from '../state/document';
+import { select, useSession } from '../state/session';
+import { history } from '../editor/instance';
+import { objectBoxes } from '../editor/objects';
+import { useEditor } from '../editor/state';
+import { createSelectTool } from './select/index';
+import { createPlaceTool } from './place';
+import { createContainmentTool } from './containment';
+import type { ToolEvent } from './types';
+
+const catalog = Catalog.parse(JSON.parse(readFileSync(new URL('../../assets/catalog/default.json', import.meta.url), 'utf8')));
+const doc = () => useDocument.getState().doc!;
+const box = (id: string) => objectBoxes(doc()).find((b) => b.id === id)!;
+/** A pointer event at a hall point; screen pixels follow the point so drags pass the threshold. */
+const ev = (x: number, y: number, hit: string | null = null, extra: Partial<ToolEvent> = {}): ToolEvent => ({
+  point: { x, y }, hit: hit === null ? null : box(hit), shift: false, mod: false, button: 0, clientX: x * 40, clientY: y * 40, ...extra,
+});
+
+beforeEach(() => {
+  loadDocument(demoHall(catalog), null, null);
+  select([]);
+  useEditor.setState({ hint: null, preview: null });
+});
+
+describe('select tool', () => {
+  it('click selects, Shift-click adds and removes; empty floor is left to the camera', () => {
+    const tool = createSelectTool();
+    expect(tool.current.onPointerDown!(ev(10, 10))).toBe(false);
+    expect(tool.current.onPointerDown!(ev(20.1, 6, 'r01-04'))).toBe(true);
+    tool.current.onPointerUp!(ev(20.1, 6, 'r01-04'));
+    expect(useSession.getState().selection).toEqual(['r01-04']);
+    tool.current.onPointerDown!(ev(20.7, 6, 'r01-05', { shift: true }));
+    tool.current.onPointerUp!(ev(20.7, 6, 'r01-05', { shift: true }));
+    expect(useSession.getState().selection).toEqual(['r01-04', 'r01-05']);
+    tool.current.onPointerDown!(ev(20.1, 6, 'r01-04', { shift: true }));
+    tool.current.onPointerUp!(ev(20.1, 6, 'r01-04', { shift: true }));
+    expect(useSession.getState().selection).toEqual(['r01-05']);
+    expect(tool.current.id).toBe('idle');
+  });
+
+  it('a drag moves the rack onto the tile grid as one undo step', () => {
+    const tool = createSelectTool();
+    const start = doc();
+    tool.current.onPointerDown!(ev(20.1, 6, 'r01-04'));
+    tool.current.onPointerMove!(ev(20.1, 5));
+    expect(tool.current.id).toBe('dragging');
+    tool.current.onPointerMove!(ev(20.1, 4.1));
+    tool.current.onPointerUp!(ev(20.1, 4.1));
+    const moved = doc().racks.find((r) => r.id === 'r01-04')!;
+    // Dragged 1.9 m toward -y; the front edge (5.4 - 1.9 = 3.5) snaps to the 3.6 m tile line.
+    expect(moved.position.y).toBeCloseTo(4.2);
+    expect(moved.position.x).toBeCloseTo(20.1);
+    expect(history.undoName()).toBe('object.move');
+    history.undo();
+    expect(doc().racks).toEqual(start.racks);
+    expect(history.canUndo()).toBe(false);
+  });
+
+  it('refuses to move a rack onto its neighbour, with the reason', () => {
+    const tool = createSelectTool();
+    const start = doc();
+    tool.current.onPointerDown!(ev(20.1, 6, 'r01-04'));
+    tool.current.onPointerMove!(ev(21.3, 6));
+    expect(doc().racks).toBe(start.racks);
+    expect(useEditor.getState().hint).toMatchObject({ tone: 'error' });
+    expect(useEditor.getState().hint!.text).toMatch(/would overlap R01-0[56]/);
+    tool.current.onPointerUp!(ev(21.3, 6));
+    expect(history.canUndo()).toBe(false);
+  });
+
+  it('Escape during a drag puts everything back and leaves nothing to undo', () => {
+    const tool = createSelectTool();
+    const start = doc();
+    tool.current.onPointerDown!(ev(20.1, 6, 'r01-04'));
+    tool.current.onPointerMove!(ev(20.1, 4));
+    tool.current.onPointerMove!(ev(20.1, 3));
+    expect(doc().racks).not.toBe(start.racks);
+    tool.current.onCancel!();
+    expect(tool.current.id).toBe('idle');
+    expect(doc().racks).toEqual(start.racks);
+    expect(history.canUndo()).toBe(false);
+    expect(history.canRedo()).toBe(false);
+  });
+});
+
+describe('place tool', () => {
+  it('drags a row of four facing row 02 across the cold aisle, fed by row 02', () => {
+    useEditor.setState({ placeTypeId: 'cpu-2s-20n' });
+    const tool = createPlaceTool();
+    expect(tool.current.onPointerDown!(ev(18.3, 11.4))).toBe(true);
+    tool.current.onPointerMove!(ev(20.1, 11.4));
+    tool.current.onPointerUp!(ev(20.1, 11.4));
+    const added = doc().racks.filter((r) => r.id.startsWith('r-'));
+    expect(added.map((r) => r.id)).toEqual(['r-1', 'r-2', 'r-3', 'r-4']);
+    expect(added.map((r) => r.position.x)).toEqual([18.3, 18.9, 19.5, 20.1]);
+    // Row 02 faces +y toward the new row: front to front, the new racks face -y (rotation 0).
+    expect(added.every((r) => r.rotationDeg === 0 && r.rowId === 'row-02' && r.feedA !== null && r.feedB !== null)).toBe(true);
+    expect(useSession.getState().selection).toEqual(['r-1', 'r-2', 'r-3', 'r-4']);
+  });
+
+  it('refuses a spot that is taken and says why', () => {
+    useEditor.setState({ placeTypeId: 'cpu-2s-20n' });
+    const tool = createPlaceTool();
+    const before = doc();
+    tool.current.onPointerDown!(ev(20.1, 6));
+    tool.current.onPointerUp!(ev(20.1, 6));
+    expect(doc()).toBe(before);
+    expect(useEditor.getState().hint!.text).toMatch(/Can't place: .*would overlap/);
+  });
+});
+
+describe('containment tool', () => {
+  it('closes the hot aisle between the rows, snapped to their edges', () => {
+    const tool = createContainmentTool();
+    tool.current.onPointerDown!(ev(18.1, 6.7));
+    tool.current.onPointerMove!(ev(24.7, 7.7));
+    tool.current.onPointerUp!(ev(24.7, 7.7));
+    const [c] = doc().containment;
+    expect(c).toMatchObject({ id: 'hac-1', min: { x: 18, y: 6.6 }, max: { x: 24.8, y: 7.8 }, heightM: 2.3 });
+    expect(catalog.containmentTypes.find((t) => t.id === c!.typeId)!.kind).toBe('hot-aisle');
+  });
+});
