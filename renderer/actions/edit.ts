@@ -23,10 +23,10 @@ function present(doc: ProjectDocument): string[] {
 const hasSelection = () => { const doc = useDocument.getState().doc; return doc !== null && present(doc).length > 0; };
 const idle = () => !useEditor.getState().busy;
 
-function insertCopies(op: typeof paste, source: Parameters<typeof placeCopies>[1], verb: string): void {
+function insertCopies(op: typeof paste, source: Parameters<typeof placeCopies>[1], verb: string, tryInPlace = false): void {
   const doc = useDocument.getState().doc;
   if (doc === null) return;
-  const placed = placeCopies(doc, source);
+  const placed = placeCopies(doc, source, tryInPlace);
   if ('reason' in placed) { notify({ tone: 'error', title: `Cannot ${verb}`, detail: placed.reason }); showHint(`Can't ${verb}: ${placed.reason}`, 'error', null); return; }
   applyOperation(op, { records: placed.records });
   select(placed.records.filter((r) => r.section !== 'links').map((r) => r.record.id));
@@ -64,7 +64,7 @@ register({
 register({
   id: 'edit.paste', label: 'Paste', shortcut: 'Ctrl+V', enabled: () => idle() && clipboardRecords().length > 0,
   keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'v',
-  perform: () => insertCopies(paste, clipboardRecords(), 'paste'),
+  perform: () => insertCopies(paste, clipboardRecords(), 'paste', true),
 });
 register({
   id: 'edit.duplicate', label: 'Duplicate', shortcut: 'Ctrl+D', enabled: () => idle() && hasSelection(),

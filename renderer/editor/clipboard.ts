@@ -20,17 +20,19 @@ export function copyToClipboard(doc: ProjectDocument, ids: readonly string[]): n
 export function clipboardRecords(): readonly NewRecord[] { return clipboard; }
 
 /** Copies of `records` at the first free offset, or the reason none was found. */
-export function placeCopies(doc: ProjectDocument, records: readonly NewRecord[]): { records: NewRecord[] } | { reason: string } {
+export function placeCopies(doc: ProjectDocument, records: readonly NewRecord[], tryInPlace = false): { records: NewRecord[] } | { reason: string } {
   if (records.length === 0) return { reason: 'nothing to paste' };
-  const ids = new Set<string>(records.map((r) => r.record.id));
   const boxes = objectBoxes(doc);
-  const mine = boxes.filter((b) => ids.has(b.id));
+  // Boxes of the copied records themselves: after a cut they are no longer in the document.
+  const only = (section: NewRecord['section']) => records.filter((r) => r.section === section).map((r) => r.record);
+  const mine = objectBoxes({ ...doc, racks: only('racks'), cooling: only('cooling'), power: only('power'), trays: only('trays'), containment: only('containment') } as ProjectDocument);
   const bounds = boundsOf(mine.map((b) => b.fp));
   if (bounds === null) return { reason: 'the copied objects are no longer in the hall' };
   const tile = doc.hall.tileM;
   const snapUp = (v: number) => Math.max(tile, Math.ceil(v / tile - 1e-6) * tile);
   const w = snapUp(bounds.maxX - bounds.minX), h = snapUp(bounds.maxY - bounds.minY);
-  const offsets: [number, number][] = [];
+  // A paste after a cut goes back where it was if the spot is still free.
+  const offsets: [number, number][] = tryInPlace ? [[0, 0]] : [];
   for (let k = 1; k <= 12; k++) offsets.push([k * w, 0], [-k * w, 0], [0, k * h], [0, -k * h], [k * w, k * h]);
   let reason = 'no free spot nearby';
   for (const [dx, dy] of offsets) {
