@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { Browser, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from '../../electron/preview/server.js';
+import { demoHall } from '../../engine/generators/index.js';
+import { shippedCatalog } from '../support/catalog.js';
 import { tempDir } from '../support/tmp.js';
 import { artifactPath, canvasStats, ensureRendererBuilt, launchBrowser, startServer, waitForHall, waitForResults, watchPageErrors } from './harness.js';
 
@@ -15,6 +17,8 @@ let browser: Browser;
 let page: Page;
 let pageErrors: string[];
 const dialogAnswers: string[] = [];
+/** Where the move test left rack r-4 (checked again after reopening). */
+let movedX = 0;
 
 beforeAll(async () => {
   ensureRendererBuilt();
@@ -88,6 +92,7 @@ describe('editing the hall in Chromium', () => {
     await drag(top, await at(21.3, 11.4, 2.2));
     await expect.poll(async () => Number(await posX())).toBeGreaterThan(20.6);
     const moved = Number(await posX());
+    movedX = moved;
     // Snapped: the rack's edge lands on the 0.6 m tile grid.
     expect(Math.abs((moved - 0.3) / 0.6 - Math.round((moved - 0.3) / 0.6))).toBeLessThan(1e-6);
     await page.keyboard.press('r');
@@ -110,7 +115,42 @@ describe('editing the hall in Chromium', () => {
     await expect.poll(rotation).toBe('0');
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(rotation).toBe('90');
+
+    // Duplicate beside it, delete the copy, undo the delete, undo the duplicate.
+    const count = await rackCount();
+    await page.keyboard.press('Control+d');
+    await expect.poll(rackCount).toBe(count + 1);
+    expect(await selection()).toEqual(['r-5']);
+    await page.keyboard.press('Delete');
+    await expect.poll(rackCount).toBe(count);
+    await page.keyboard.press('Control+z');
+    await expect.poll(rackCount).toBe(count + 1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(rackCount).toBe(count);
   }, 120_000);
+
+  it('edits the position in feet when imperial is chosen, and refuses a spot that collides', async () => {
+    const top = await at(18.3, 11.4, 2.2);
+    await page.mouse.click(top.clientX, top.clientY);
+    await expect.poll(selection).toEqual(['r-1']);
+    await page.locator('[data-testid="units-toggle"]').click();
+    await expect.poll(() => page.locator('[data-testid="units-toggle"]').textContent()).toBe('ft');
+    // 18.3 m = 60.039 ft.
+    expect(await posX()).toBe('60.039');
+    const x = page.locator('[data-testid="position-x"]');
+    await x.fill('not a length');
+    await x.press('Enter');
+    await expect.poll(() => page.locator('[data-testid="position-x-error"]').textContent()).toMatch(/Not a length/);
+    // Onto r-2 (0.6 m along): refused with the reason, the document keeps its value.
+    await x.fill('19.1 m');
+    await x.press('Enter');
+    await expect.poll(() => page.locator('[data-testid="position-x-error"]').textContent()).toMatch(/Refused: .*would overlap R-2/);
+    await x.press('Escape');
+    await page.locator('[data-testid="units-toggle"]').click();
+    await expect.poll(posX).toBe('18.3');
+    // The choice is a user preference in local storage, never in the document.
+    expect(await page.evaluate(() => localStorage.getItem('factory-twin.units'))).toBe('metric');
+  }, 60_000);
 
   it('contains the hot aisle and the hottest inlet drops when the cold aisles are starved', async () => {
     // As generated the CRAHs supply the cold aisles fully (pooled supply, docs/thermal-model.md):
@@ -135,6 +175,18 @@ describe('editing the hall in Chromium', () => {
     expect((await canvasStats(page)).nonBackground).toBeGreaterThan(0.1);
   }, 120_000);
 
+  it('drags a catalog type into the hall, and says when no row, busway or CDU is found', async () => {
+    const count = await rackCount();
+    const target = await at(26.1, 3.3);
+    const canvas = page.locator('[data-testid="viewport"] canvas');
+    const box = (await canvas.boundingBox())!;
+    await page.locator('[data-type-id="storage-nvme-3pb"]').dragTo(canvas, { targetPosition: { x: target.clientX - box.x, y: target.clientY - box.y } });
+    await expect.poll(rackCount).toBe(count + 1);
+    await expect.poll(() => page.locator('[data-testid="notice-info"]').last().textContent()).toMatch(/no row nearby/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-testid="tool-strip"]').getAttribute('data-tool')).toBe('select');
+  }, 60_000);
+
   it('lists the shortcuts in the help panel', async () => {
     await page.keyboard.press('?');
     const help = page.locator('[data-testid="shortcut-help"]');
@@ -153,7 +205,7 @@ describe('editing the hall in Chromium', () => {
     await page.waitForSelector('[data-testid="notice-success"]');
     const count = await rackCount();
     await page.locator('[data-action="file.new"]').click();
-    await expect.poll(rackCount).toBe(count - 4);
+    await expect.poll(rackCount).toBe(demoHall(shippedCatalog).racks.length);
     dialogAnswers.push(path);
     await page.locator('[data-action="file.open"]').click();
     await expect.poll(rackCount).toBe(count);
@@ -164,7 +216,13 @@ describe('editing the hall in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid="inspector-racks"]').textContent()).toContain('racks');
     await page.keyboard.press('Control+a');
     await expect.poll(async () => (await selection()).includes('hac-1')).toBe(true);
-    expect(await selection()).toEqual(expect.arrayContaining(['r-1', 'r-2', 'r-3', 'r-4']));
+    expect(await selection()).toEqual(expect.arrayContaining(['r-1', 'r-2', 'r-3', 'r-4', 'r-5']));
+    // The moved and turned rack is where it was left.
+    const top = await at(movedX, 11.4, 2.2);
+    await page.mouse.click(top.clientX, top.clientY);
+    await expect.poll(selection).toEqual(['r-4']);
+    expect(await posX()).toBe(String(movedX));
+    expect(await rotation()).toBe('90');
   }, 120_000);
 
   it('ran without page errors', () => {
