@@ -10,8 +10,8 @@
 import type { Grid } from './grid.js';
 
 /** Coarsening stops below this many cells; the last level is relaxed COARSE_SWEEPS times. */
-const COARSEST_CELLS = 400;
-const COARSE_SWEEPS = 12;
+const COARSEST_CELLS = 64;
+const COARSE_SWEEPS = 6;
 /** An axis is coarsened alone when its mean face conductance is this much above the other's. */
 const ANISOTROPY = 2;
 
