@@ -14,7 +14,7 @@ import type { Ports } from './ports.js';
 /** Aggregate size in plan cells (all layers of a column are in one aggregate). */
 const AGG = 4;
 /** Gauss-Seidel passes on the coarse system per correction, and the relative change that ends them. */
-const COARSE_SWEEPS = 200;
+const COARSE_SWEEPS = 30;
 const COARSE_TOLERANCE = 1e-4;
 
 export interface HeatCoarse {
