@@ -10,8 +10,8 @@ import { layerIndex, sampleArrows } from './field';
 
 /** A unit arrow along +x: shaft from 0 to 0.65, head to 1. */
 const arrowGeometry = (() => {
-  const shaft = new CylinderGeometry(0.05, 0.05, 0.65, 6).rotateZ(-Math.PI / 2).translate(0.325, 0, 0);
-  const head = new ConeGeometry(0.16, 0.35, 8).rotateZ(-Math.PI / 2).translate(0.825, 0, 0);
+  const shaft = new CylinderGeometry(0.06, 0.06, 0.65, 6).rotateZ(-Math.PI / 2).translate(0.325, 0, 0);
+  const head = new ConeGeometry(0.2, 0.35, 8).rotateZ(-Math.PI / 2).translate(0.825, 0, 0);
   return mergeGeometries([shaft, head])!;
 })();
 
@@ -33,14 +33,15 @@ export function Airflow({ field, velocity }: { field: ThermalField; velocity: Fl
     const m = mesh.current;
     if (m === null) return;
     const mat = new Matrix4(), q = new Quaternion(), p = new Vector3(), s = new Vector3(), dir = new Vector3(), x = new Vector3(1, 0, 0), c = new Color();
-    const cell = Math.min(field.dx, field.dy) * stride;
+    // Arrows at least half a metre long so they read at hall scale; thickness follows the length.
+    const cell = Math.max(0.6, Math.min(field.dx, field.dy) * stride);
     arrows.forEach((a, i) => {
       const f = Math.min(1, a.speed / vmax);
       q.setFromUnitVectors(x, dir.set(a.vx, a.vy, a.vz).normalize());
-      const len = cell * (0.35 + 0.55 * f);
+      const len = cell * (0.5 + 0.45 * f);
       // Centre the arrow on its cell so neighbouring arrows never touch.
       p.set(a.x, a.y, a.z).addScaledVector(dir, -len / 2);
-      m.setMatrixAt(i, mat.compose(p, q, s.set(len, len, len)));
+      m.setMatrixAt(i, mat.compose(p, q, s.set(len, cell * 0.9, cell * 0.9)));
       m.setColorAt(i, c.copy(SLOW).lerp(FAST, f));
     });
     m.instanceMatrix.needsUpdate = true;

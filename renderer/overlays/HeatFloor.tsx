@@ -41,7 +41,7 @@ export function HeatFloor({ doc, field }: { doc: ProjectDocument; field: Thermal
   return (
     <mesh name="heat-floor" position={[w / 2, d / 2, LIFT]} renderOrder={2}>
       <planeGeometry args={[w, d]} />
-      <meshBasicMaterial map={texture} transparent opacity={0.82} depthWrite={false} toneMapped={false} />
+      <meshBasicMaterial map={texture} transparent opacity={0.72} depthWrite={false} toneMapped={false} />
     </mesh>
   );
 }

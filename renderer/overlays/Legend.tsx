@@ -46,7 +46,7 @@ function Air({ results }: { results: EngineResults }) {
       <div className="legend-title">Air velocity <span className="unit">m/s</span></div>
       <div className="legend-ramp" style={{ background: 'linear-gradient(90deg, #3b6fb6, #e8f4ff)' }} />
       <div className="legend-scale mono"><span>0</span><span>{(vmax.scale / 2).toFixed(2)}</span><span>≥ {vmax.scale.toFixed(2)}</span></div>
-      <div className="legend-note">{vmax.count} arrows at rack mid-height; length and colour by speed</div>
+      <div className="legend-note">{vmax.count} arrows, horizontal air at rack mid-height; length and colour by speed</div>
     </div>
   );
 }

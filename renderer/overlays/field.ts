@@ -25,7 +25,7 @@ export interface ArrowSample {
 
 /**
  * Velocity arrows on layer k: every `stride`-th cell in x and y (chosen so there are at most
- * `maxArrows`), skipping solids and still air, so a gigawatt hall stays one readable draw call.
+ * `maxArrows`), skipping solids and still air (horizontal speed below minSpeed), so a gigawatt hall stays one readable draw call.
  */
 export function sampleArrows(field: ThermalField, velocity: Float32Array, k: number, maxArrows = 2500, minSpeed = 0.05): { arrows: ArrowSample[]; stride: number } {
   const { nx, ny, dx, dy, dz } = field;
@@ -36,8 +36,10 @@ export function sampleArrows(field: ThermalField, velocity: Float32Array, k: num
     for (let i = Math.floor(stride / 2); i < nx; i += stride) {
       const c = (k * ny + j) * nx + i;
       if (!Number.isFinite(field.temperatureC[c])) continue;
-      const vx = velocity[3 * c]!, vy = velocity[3 * c + 1]!, vz = velocity[3 * c + 2]!;
-      const speed = Math.hypot(vx, vy, vz);
+      // Horizontal component only: arrows on a plan read as the air's path across the floor;
+      // the rising and falling air of the aisles would point at the viewer and show as dots.
+      const vx = velocity[3 * c]!, vy = velocity[3 * c + 1]!, vz = 0;
+      const speed = Math.hypot(vx, vy);
       if (!(speed >= minSpeed)) continue;
       arrows.push({ x: (i + 0.5) * dx, y: (j + 0.5) * dy, z: (k + 0.5) * dz, vx, vy, vz, speed });
     }

@@ -1,11 +1,11 @@
 // Plan-view dimensions, as on a drawing: the hall's length and width outside its outline with
 // extension lines and end ticks, and each row's length along the row (labelled with the row's
-// name, see Labels). Lines are one LineSegments; the figures are a handful of DOM labels.
+// name, see Labels). Lines are one LineSegments; the figures are two DOM labels (label-layer.tsx).
 import { useEffect, useMemo } from 'react';
-import { Html } from '@react-three/drei';
 import { BufferGeometry, Float32BufferAttribute } from 'three';
 import type { ProjectDocument } from '../../engine/model/index';
 import { rowExtents } from './footprints';
+import { useLabels, type LabelSpec } from './label-layer';
 
 /** Distance of the dimension line from the hall outline, metres (grows a little with the hall). */
 const offsetFor = (doc: ProjectDocument) => Math.max(1.2, Math.max(doc.hall.lengthM, doc.hall.widthM) * 0.03);
@@ -40,18 +40,17 @@ export function Dimensions({ doc }: { doc: ProjectDocument }) {
   const geometry = useMemo(() => dimensionGeometry(doc), [doc]);
   useEffect(() => () => geometry.dispose(), [geometry]);
   const { lengthM: L, widthM: W } = doc.hall;
-  const o = offsetFor(doc);
+  const labels = useMemo((): LabelSpec[] => {
+    const o = offsetFor(doc);
+    return [
+      { key: 'dim:length', text: `${L.toFixed(2)} m`, at: [L / 2, -o, 0.02], className: 'dim-label', testId: 'dim-length' },
+      { key: 'dim:width', text: `${W.toFixed(2)} m`, at: [-o, W / 2, 0.02], className: 'dim-label vertical', testId: 'dim-width' },
+    ];
+  }, [doc, L, W]);
+  useLabels('dimensions', labels);
   return (
-    <group name="dimensions">
-      <lineSegments geometry={geometry} raycast={() => null}>
-        <lineBasicMaterial color="#9fb3cc" />
-      </lineSegments>
-      <Html position={[L / 2, -o, 0.02]} center zIndexRange={[25, 0]}>
-        <div className="dim-label" data-testid="dim-length">{L.toFixed(2)} m</div>
-      </Html>
-      <Html position={[-o, W / 2, 0.02]} center zIndexRange={[25, 0]}>
-        <div className="dim-label vertical" data-testid="dim-width">{W.toFixed(2)} m</div>
-      </Html>
-    </group>
+    <lineSegments name="dimensions" geometry={geometry} raycast={() => null}>
+      <lineBasicMaterial color="#9fb3cc" />
+    </lineSegments>
   );
 }

@@ -12,6 +12,7 @@ import { HallObjects } from './HallObjects';
 import { ViewportHud } from './ViewportHud';
 import { Dimensions } from './Dimensions';
 import { Labels } from './Labels';
+import { LabelLayer, LabelProjector } from './label-layer';
 import { Trays } from './Trays';
 import { useView } from './view-state';
 import { Airflow } from '../overlays/Airflow';
@@ -23,10 +24,16 @@ import { ViolationMarkers } from '../overlays/ViolationMarkers';
 function FrameProbe({ revision }: { revision: number }) {
   const gl = useThree((s) => s.gl);
   const marked = useRef(false);
+  const frames = useRef(0);
   useFrame(() => {
     // useFrame runs before this frame's render; read the renderer's counters once it is done.
     requestAnimationFrame(() => {
       const calls = gl.info.render.calls;
+      // Frame count and time: browser tests wait for "a frame after my click", the render
+      // benchmark measures from an edit to the frame that shows it.
+      frames.current++;
+      gl.domElement.dataset.frame = String(frames.current);
+      gl.domElement.dataset.frameAt = performance.now().toFixed(1);
       if (useSession.getState().drawCalls !== calls) useSession.setState({ drawCalls: calls });
       const canvas = gl.domElement;
       canvas.dataset.renderedRevision = String(revision);
@@ -82,6 +89,7 @@ function Scene({ doc, revision }: { doc: ProjectDocument; revision: number }) {
         {plan && <Dimensions doc={doc} />}
       </group>
       <CameraRig doc={doc} />
+      <LabelProjector />
       <FrameProbe revision={revision} />
     </>
   );
@@ -103,6 +111,7 @@ export function Viewport() {
           <Scene doc={doc} revision={revision} />
         </Canvas>
       )}
+      <LabelLayer />
       <ViewportHud />
     </div>
   );

@@ -37,7 +37,7 @@ export function heatColor(t: number, lo: number, hi: number, out = new Color()):
 export const RAMP_CSS = `linear-gradient(90deg, ${['#2d6cdf', '#2fb3c9', '#43b36b', '#e3b23c', '#e0483e'].join(', ')})`;
 
 /** Utilisation ramp (fraction of a rating): calm teal up to half, green, amber at the 80 % rule, red at 100 %. */
-const UTIL_STOPS: [number, Color][] = [[0, new Color('#2a5d7a')], [0.5, new Color('#43b36b')], [0.8, new Color('#e3b23c')], [1, new Color('#e0483e')]];
+const UTIL_STOPS: [number, Color][] = [[0, new Color('#3f86b0')], [0.5, new Color('#43b36b')], [0.8, new Color('#e3b23c')], [1, new Color('#e0483e')]];
 export const OVERLOAD_COLOR = '#ff2d6f';
 
 export function utilColor(f: number, out = new Color()): Color {
@@ -52,4 +52,4 @@ export function utilColor(f: number, out = new Color()): Color {
 }
 
 /** The utilisation ramp as CSS, 0 to 100 %, for the legends. */
-export const UTIL_CSS = `linear-gradient(90deg, #2a5d7a 0%, #43b36b 50%, #e3b23c 80%, #e0483e 100%)`;
+export const UTIL_CSS = `linear-gradient(90deg, #3f86b0 0%, #43b36b 50%, #e3b23c 80%, #e0483e 100%)`;

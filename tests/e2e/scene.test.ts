@@ -1,0 +1,153 @@
+// The scene in real Chromium (SwiftShader): plan view with dimensions, overlays that change what
+// is drawn and show their legends, a violation that selects and frames its objects, the fabric
+// diagram laid out and clickable, and the draw-call count independent of the number of racks.
+// One browser and one page for the file; every wait is for a condition, never a fixed sleep.
+import type { Browser, Dialog, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PreviewServer } from '../../electron/preview/server.js';
+import { tempDir } from '../support/tmp.js';
+import { artifactPath, ensureRendererBuilt, launchBrowser, startServer, waitForHall, waitForResults, watchPageErrors } from './harness.js';
+import { writeHall } from './scene-halls.js';
+
+const dataDir = tempDir('factory-twin-scene-');
+let server: PreviewServer;
+let browser: Browser;
+let page: Page;
+let pageErrors: string[];
+const dialogAnswers: string[] = [];
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  server = await startServer(dataDir);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  pageErrors = watchPageErrors(page);
+  page.on('dialog', (d: Dialog) => void (dialogAnswers.length > 0 ? d.accept(dialogAnswers.shift()) : d.dismiss()));
+  await page.goto(server.url);
+  await waitForHall(page);
+  await waitForResults(page);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const canvas = () => page.locator('[data-testid="viewport"] canvas');
+const frameNo = async () => Number(await canvas().getAttribute('data-frame'));
+
+/** Run `act`, then wait for the viewport to draw at least one frame after it. */
+async function afterFrame(act: () => Promise<void>): Promise<void> {
+  const before = await frameNo();
+  await act();
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="viewport"] canvas')?.getAttribute('data-frame')) > n, before, { timeout: 30_000 });
+}
+
+/** The canvas sampled every other pixel (thin cable lines must count), quantised to 5 bits a channel. */
+async function pixels(): Promise<number[]> {
+  return page.evaluate(() => {
+    const c = document.querySelector('[data-testid="viewport"] canvas') as HTMLCanvasElement;
+    const copy = document.createElement('canvas');
+    copy.width = c.width; copy.height = c.height;
+    const g = copy.getContext('2d')!;
+    g.drawImage(c, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    const out: number[] = [];
+    for (let y = 1; y < c.height; y += 2) for (let x = 1; x < c.width; x += 2) {
+      const i = (y * c.width + x) * 4;
+      out.push(((d[i]! >> 3) << 10) | ((d[i + 1]! >> 3) << 5) | (d[i + 2]! >> 3));
+    }
+    return out;
+  });
+}
+
+const changed = (a: number[], b: number[]) => a.filter((v, i) => v !== b[i]).length / a.length;
+
+describe('the hall scene', () => {
+  it('switches to a plan view that shows the hall\'s dimensions and row lengths', async () => {
+    const before = await pixels();
+    await afterFrame(() => page.locator('[data-testid="view-plan"]').click());
+    const length = page.locator('[data-testid="dim-length"]');
+    await length.waitFor();
+    const hud = (await page.locator('.hud-sub').textContent()) ?? '';
+    const [L, W] = hud.match(/([\d.]+) × ([\d.]+) m/)!.slice(1).map(Number);
+    expect(Number((await length.textContent())?.replace(' m', ''))).toBeCloseTo(L!, 1);
+    expect(Number((await page.locator('[data-testid="dim-width"]').textContent())?.replace(' m', ''))).toBeCloseTo(W!, 1);
+    // Row labels carry the row's length in plan.
+    expect(await page.locator('[data-testid="row-label"]').first().textContent()).toMatch(/\d+\.\d m$/);
+    expect(changed(before, await pixels())).toBeGreaterThan(0.1);
+    await page.screenshot({ path: artifactPath('scene-plan.png') });
+    await afterFrame(() => page.locator('[data-testid="view-3d"]').click());
+    await expect.poll(() => page.locator('[data-testid="dim-length"]').count()).toBe(0);
+  }, 90_000);
+
+  for (const [overlay, legend, minChange] of [['heat', 'heat-legend', 0.05], ['airflow', 'airflow-legend', 0.005], ['power', 'power-legend', 0.005], ['links', 'links-legend', 0.001]] as const) {
+    it(`the ${overlay} overlay changes what is drawn and explains itself`, async () => {
+      const button = page.locator(`[data-overlay="${overlay}"]`);
+      const before = await pixels();
+      await afterFrame(() => button.click());
+      expect(await button.getAttribute('aria-pressed')).toBe('true');
+      const text = (await page.locator(`[data-testid="${legend}"]`).textContent()) ?? '';
+      expect(text).toMatch(/°C|m\/s|%/);
+      expect(changed(before, await pixels())).toBeGreaterThan(minChange);
+      await page.screenshot({ path: artifactPath(`scene-overlay-${overlay}.png`) });
+      await afterFrame(() => button.click());
+      expect(changed(before, await pixels())).toBeLessThan(minChange);
+    }, 90_000);
+  }
+
+  it('lays out the fabric diagram; a node selects the racks it stands for', async () => {
+    await page.locator('[data-testid="diagram-button"]').click();
+    const nodes = page.locator('[data-testid="diagram-node"]');
+    await nodes.first().waitFor({ timeout: 30_000 });
+    expect(await nodes.count()).toBeGreaterThan(1);
+    expect(await page.locator('[data-testid="diagram-svg"] polyline').count()).toBeGreaterThan(0);
+    const racksNode = page.locator('[data-testid="diagram-node"].gpu-racks').first();
+    const stands = Number((await racksNode.locator('.diagram-sub').textContent())?.match(/(\d+) rack/)?.[1]);
+    await racksNode.click();
+    await expect.poll(async () => Number((await page.locator('[data-testid="statusbar"]').textContent())?.match(/(\d+) selected/)?.[1])).toBe(stands);
+    await expect.poll(() => racksNode.getAttribute('class')).toContain('selected');
+    await page.screenshot({ path: artifactPath('scene-diagram.png') });
+    await page.locator('[data-testid="diagram-button"]').click();
+    await page.keyboard.press('Escape');
+  }, 90_000);
+
+  it('draws the doubled hall with as many draw calls as the demo hall', async () => {
+    // Violation markers off: the doubled hall's violations differ, and a severity with no
+    // violations draws nothing. Everything else stays as in the default view.
+    await afterFrame(() => page.locator('[data-overlay="violations"]').click());
+    await afterFrame(() => page.locator('[data-testid="fit-hall"]').click());
+    const demoCalls = Number(await canvas().getAttribute('data-draw-calls'));
+    const demoRacks = Number((await page.locator('[data-testid="statusbar"]').textContent())?.match(/(\d+) racks/)?.[1]);
+    const doubled = writeHall(dataDir, 'doubled');
+    dialogAnswers.push(doubled.path);
+    await page.locator('[data-action="file.open"]').click();
+    await expect.poll(() => page.locator('.hud-title').textContent(), { timeout: 30_000 }).toBe('Doubled hall');
+    await afterFrame(() => page.locator('[data-testid="fit-hall"]').click());
+    const racks = Number((await page.locator('[data-testid="statusbar"]').textContent())?.match(/(\d+) racks/)?.[1]);
+    expect(racks).toBe(2 * demoRacks);
+    expect(racks).toBe(doubled.racks);
+    expect(Number(await canvas().getAttribute('data-draw-calls'))).toBe(demoCalls);
+    await page.screenshot({ path: artifactPath('scene-doubled.png') });
+    await afterFrame(() => page.locator('[data-overlay="violations"]').click());
+    await waitForResults(page);
+  }, 120_000);
+
+  it('a violation in the results selects and frames the objects it names (the doubled hall overloads its PDUs)', async () => {
+    const violation = page.locator('[data-testid="violation"]').first();
+    await violation.waitFor();
+    const before = await pixels();
+    await afterFrame(() => violation.click());
+    await expect.poll(async () => Number((await page.locator('[data-testid="statusbar"]').textContent())?.match(/(\d+) selected/)?.[1])).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="selected-label"]').count()).toBeGreaterThan(0);
+    // Framed: the camera moved, so most of the picture changed.
+    expect(changed(before, await pixels())).toBeGreaterThan(0.3);
+    await page.screenshot({ path: artifactPath('scene-violation-framed.png') });
+    await afterFrame(() => page.keyboard.press('Escape'));
+    await afterFrame(() => page.locator('[data-testid="fit-hall"]').click());
+  }, 90_000);
+
+  it('ran without page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
