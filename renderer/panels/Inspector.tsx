@@ -7,7 +7,7 @@ import { applyOperation, useDocument } from '../state/document';
 import { useSession } from '../state/session';
 import { renameObject, setEquipmentStatus, setHallField, setRackUtilisation, type HallField } from '../document/operations';
 import { NumberField, Readout, SelectField, TextField } from '../ui/Fields';
-import { PlacementFields } from './PlacementFields';
+import { DrawnProperties, PlacementFields } from './PlacementFields';
 
 const STATUS = [
   { value: 'running', label: 'Running' }, { value: 'failed', label: 'Failed' }, { value: 'off', label: 'Off' },
@@ -89,7 +89,9 @@ export function Inspector() {
   if (doc !== null) {
     const present = selection.filter((id) => doc.racks.some((r) => r.id === id) || doc.cooling.some((c) => c.id === id) || doc.power.some((p) => p.id === id));
     const rackIds = present.filter((id) => doc.racks.some((r) => r.id === id));
-    if (present.length === 0) content = <HallProperties doc={doc} />;
+    const drawn = selection.filter((id) => doc.containment.some((c) => c.id === id) || doc.trays.some((t) => t.id === id));
+    if (present.length === 0 && drawn.length === 1) content = <DrawnProperties doc={doc} id={drawn[0]!} />;
+    else if (present.length === 0) content = <HallProperties doc={doc} />;
     else if (rackIds.length === present.length) content = <RackProperties doc={doc} ids={rackIds} />;
     else if (present.length === 1) {
       const id = present[0]!;

@@ -10,7 +10,8 @@ import { collisionReason } from '../editor/collision';
 import { objectBoxes } from '../editor/objects';
 import { useEditor } from '../editor/state';
 import { formatLength, lengthUnit, parseLength, toDisplay } from '../editor/units';
-import { SelectField } from '../ui/Fields';
+import { Readout, SelectField, TextField } from '../ui/Fields';
+import { renameObject } from '../document/operations';
 
 interface Positioned { id: string; position: { x: number; y: number }; rotationDeg: RotationDeg }
 
@@ -77,5 +78,30 @@ export function PlacementFields({ doc, items }: { doc: ProjectDocument; items: r
         options={sameRot ? ROTATIONS : [{ value: '', label: 'mixed' }, ...ROTATIONS]} onCommit={setRot} />
       {error !== null && <div className="field-error" role="alert">{error}</div>}
     </>
+  );
+}
+
+/** A contained aisle or a cable tray: its name, kind and size in the user's units. */
+export function DrawnProperties({ doc, id }: { doc: ProjectDocument; id: string }) {
+  const units = useEditor((s) => s.units);
+  const c = doc.containment.find((o) => o.id === id);
+  const t = doc.trays.find((o) => o.id === id);
+  const section = c !== undefined ? 'containment' as const : 'trays' as const;
+  const name = c?.name ?? t?.name ?? id;
+  let kind = '', size = '';
+  if (c !== undefined) {
+    kind = doc.catalog.containmentTypes.find((k) => k.id === c.typeId)?.kind === 'cold-aisle' ? 'Cold-aisle containment' : 'Hot-aisle containment';
+    size = `${formatLength(c.max.x - c.min.x, units)} × ${formatLength(c.max.y - c.min.y, units)} · ${formatLength(c.heightM, units)} high`;
+  } else if (t !== undefined) {
+    kind = `Cable tray · ${doc.catalog.trayTypes.find((k) => k.id === t.typeId)?.name ?? t.typeId}`;
+    const length = t.points.reduce((sum, p, i) => (i === 0 ? 0 : sum + Math.hypot(p.x - t.points[i - 1]!.x, p.y - t.points[i - 1]!.y)), 0);
+    size = `${formatLength(length, units)} long · ${formatLength(t.elevationM, units)} up`;
+  }
+  return (
+    <div className="body" data-testid={`inspector-${section}`}>
+      <div className="kind-line">{kind}</div>
+      <TextField label="Name" value={name} onCommit={(v) => applyOperation(renameObject, { section, id, name: v })} testId="object-name" />
+      <Readout label="Size" value={size} />
+    </div>
   );
 }

@@ -136,7 +136,7 @@ describe('editing the hall in Chromium', () => {
     await page.locator('[data-testid="units-toggle"]').click();
     await expect.poll(() => page.locator('[data-testid="units-toggle"]').textContent()).toBe('ft');
     // 18.3 m = 60.039 ft.
-    expect(await posX()).toBe('60.039');
+    await expect.poll(posX).toBe('60.039');
     const x = page.locator('[data-testid="position-x"]');
     await x.fill('not a length');
     await x.press('Enter');
@@ -169,6 +169,7 @@ describe('editing the hall in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid="tool-strip"]').getAttribute('data-tool')).toBe('containment');
     await drag(await at(18.05, 6.65), await at(24.75, 7.75));
     await expect.poll(selection).toEqual(['hac-1']);
+    await expect.poll(() => page.locator('[data-testid="inspector-containment"]').textContent()).toMatch(/Hot-aisle containment.*6\.80 m × 1\.20 m · 2\.30 m high/);
     await expect.poll(hottest, { timeout: 60_000 }).toBeLessThan(starved - 0.3);
     await page.keyboard.press('Escape');
     await page.screenshot({ path: artifactPath('editor-containment.png') });
