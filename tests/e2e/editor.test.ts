@@ -227,10 +227,6 @@ describe('editing the hall in Chromium', () => {
   }, 120_000);
 
   it('ran without page errors', () => {
-    // drei's <Html> labels (renderer/scene/Labels.tsx) unmount their React roots during a render
-    // when racks are added; React warns about it. That is the labels' issue, reported, not an
-    // editor error; anything else fails here.
-    const known = /Attempted to synchronously unmount a root while React was already rendering/;
-    expect(pageErrors.filter((e) => !known.test(e))).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });
