@@ -1,6 +1,7 @@
 // Bundles Electron's main process, the sandboxed preload and the browser preview's bridge.
 // The preload must be ONE CommonJS file: a sandboxed preload can require only `electron`.
-// electron and better-sqlite3 (native) stay external; everything else is inlined.
+// electron and better-sqlite3 (native) stay external, and so do exceljs and pdfkit (File > Export;
+// pdfkit reads its font metrics from its own folder, electron-builder.yml ships both); the rest is inlined.
 import { build } from 'esbuild';
 import { join } from 'node:path';
 
@@ -14,10 +15,10 @@ const common = {
 };
 
 export const BUNDLES = {
-  main: { entryPoints: ['electron/main/main.ts'], platform: 'node', target: 'node22', external: ['electron', 'better-sqlite3'] },
+  main: { entryPoints: ['electron/main/main.ts'], platform: 'node', target: 'node22', external: ['electron', 'better-sqlite3', 'exceljs', 'pdfkit'] },
   // platform browser: no Node built-in may sneak into the sandboxed preload.
   preload: { entryPoints: ['electron/preload/preload.ts'], platform: 'browser', target: 'chrome140', external: ['electron'] },
-  preview: { entryPoints: ['electron/preview/cli.ts'], platform: 'node', target: 'node20', external: ['better-sqlite3'] },
+  preview: { entryPoints: ['electron/preview/cli.ts'], platform: 'node', target: 'node20', external: ['better-sqlite3', 'exceljs', 'pdfkit'] },
 };
 
 /** Writes main.cjs, preload.cjs and preview.cjs (tests build into a temporary folder). */

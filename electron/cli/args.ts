@@ -3,6 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeFailureReason } from '../export/pipelines.js';
 import { UsageError, type CliIo } from './io.js';
 
 type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
@@ -39,9 +40,5 @@ export function outputPath(io: CliIo, given: unknown, force: boolean): string {
 
 /** A write failure as a sentence (ENOENT, EACCES, ENOSPC...), for stderr. */
 export function writeFailure(out: string, error: unknown): string {
-  const code = (error as { code?: string }).code;
-  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'ENOSPC' ? 'the disk is full'
-      : error instanceof Error ? error.message : String(error);
-  return `cannot write ${out}: ${why}`;
+  return `cannot write ${out}: ${writeFailureReason(error)}`;
 }

@@ -42,6 +42,29 @@ export interface RecoveryInfo {
 
 export type TemplateName = 'demo' | 'superpod' | 'gigawatt';
 
+/** What File > Export writes; the CLI's `bom` and `export` and `report` commands make the same files. */
+export const EXPORT_FORMATS = ['bom-csv', 'bom-xlsx', 'bom-json', 'netbox', 'glb', 'report-pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportRequest {
+  document: ProjectDocument;
+  format: ExportFormat;
+  /** A file, or for netbox a folder (created if missing). */
+  path: string;
+  /** The user confirmed replacing an existing file (or NetBox files in a non-empty folder). */
+  overwrite: boolean;
+}
+
+export interface ExportSummary {
+  path: string;
+  format: ExportFormat;
+  /** One line for the notice, e.g. "BOM: 44 lines in 9 categories, total 48,966,800.00 USD". */
+  summary: string;
+  /** Bytes written (all files together for netbox). */
+  bytes: number;
+  warnings: string[];
+}
+
 /** Commands the native menu sends to the renderer, which runs the matching registered action. */
 export const MENU_COMMANDS = [
   'file.new', 'file.open', 'file.save', 'file.saveAs', 'file.export', 'file.close',
@@ -68,6 +91,13 @@ export interface FactoryTwinApi {
   setTitle(title: string, dirty: boolean): Promise<void>;
   /** Ask the user to save, discard or cancel before closing or opening another file. */
   confirmUnsaved(fileName: string): Promise<'save' | 'discard' | 'cancel'>;
+  /**
+   * Write the document as a BOM, NetBox folder, glTF or PDF report. An existing target is replaced
+   * only after a yes (asked by main, or `overwrite` already true); otherwise an error of kind 'exists'.
+   */
+  exportProject(request: ExportRequest): Promise<Result<ExportSummary>>;
+  /** Native save dialog filtered to the format (a folder picker for netbox); null if cancelled. */
+  chooseExportPath(format: ExportFormat, suggestedName: string): Promise<string | null>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /**
    * A file the desktop asks us to open (command line, double-click, macOS open-file, Open Recent).
@@ -82,6 +112,7 @@ export interface FactoryTwinApi {
 export const INVOKE_CHANNELS = [
   'project:open', 'project:save', 'project:chooseSavePath', 'project:newFromTemplate', 'catalog:shipped', 'recent:list',
   'recovery:write', 'recovery:take', 'recovery:discard', 'window:setTitle', 'window:confirmUnsaved', 'app:version',
+  'export:run', 'export:choosePath',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export const MENU_CHANNEL = 'menu:command';
@@ -105,4 +136,6 @@ export const CHANNEL_OF = {
   setTitle: 'window:setTitle',
   confirmUnsaved: 'window:confirmUnsaved',
   appVersion: 'app:version',
+  exportProject: 'export:run',
+  chooseExportPath: 'export:choosePath',
 } as const satisfies Record<InvokeMethod, InvokeChannel>;

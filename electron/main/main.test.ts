@@ -2,7 +2,7 @@
 // security options, navigation and popups refused, the menu covering every command, IPC limited
 // to the contract and to our page, malformed payloads refused, files from argv opened, and the
 // unsaved-changes guard on close.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -231,6 +231,44 @@ describe('IPC', () => {
     expect(result).toMatchObject({ ok: true });
     expect(fake.menus.length).toBe(before + 1);
     expect(JSON.stringify(fake.menus.at(-1))).toContain('saved.aifactory');
+  });
+});
+
+describe('File > Export', () => {
+  it('offers a save dialog filtered to the format, adding the extension the user left out', async () => {
+    fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(dataDir, 'hall bom') } as never);
+    const path = await fake.handlers.get('export:choosePath')!(trusted, 'bom-xlsx', 'Demo hall BOM');
+    expect(path).toBe(join(dataDir, 'hall bom.xlsx'));
+    const options = fake.dialog.showSaveDialog.mock.calls.at(-1)!.at(-1) as unknown as Record<string, unknown>;
+    expect(options.filters).toEqual([{ name: 'Excel workbook', extensions: ['xlsx'] }, { name: 'All files', extensions: ['*'] }]);
+    expect(options.defaultPath).toBe(join(dataDir, 'documents', 'Demo hall BOM.xlsx'));
+    expect(options.properties).toContain('showOverwriteConfirmation');
+  });
+
+  it('picks a folder for NetBox, and asks before writing into one that is not empty', async () => {
+    const folder = mkdtempSync(join(dataDir, 'netbox-'));
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [folder] } as never);
+    expect(await fake.handlers.get('export:choosePath')!(trusted, 'netbox', 'Demo hall')).toBe(folder);
+    const options = fake.dialog.showOpenDialog.mock.calls.at(-1)!.at(-1) as unknown as Record<string, unknown>;
+    expect(options.properties).toEqual(['openDirectory', 'createDirectory']);
+    writeFileSync(join(folder, 'notes.txt'), 'keep');
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 1 });
+    const refused = await fake.handlers.get('export:run')!(trusted, { document: demoHall(shippedCatalog), format: 'netbox', path: folder, overwrite: false });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'exists' } });
+    const question = fake.dialog.showMessageBox.mock.calls.at(-1)!.at(-1) as unknown as { message: string };
+    expect(question.message).toMatch(/is not empty/);
+  });
+
+  it('writes through IPC without asking again about the file the save dialog already asked about', async () => {
+    const target = join(dataDir, 'asked.csv');
+    writeFileSync(target, 'old');
+    fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target } as never);
+    expect(await fake.handlers.get('export:choosePath')!(trusted, 'bom-csv', 'asked')).toBe(target);
+    const asks = fake.dialog.showMessageBox.mock.calls.length;
+    const result = await fake.handlers.get('export:run')!(trusted, { document: demoHall(shippedCatalog), format: 'bom-csv', path: target, overwrite: false });
+    expect(result).toMatchObject({ ok: true, value: { summary: expect.stringMatching(/^BOM: \d+ lines/) } });
+    expect(fake.dialog.showMessageBox.mock.calls.length).toBe(asks);
+    expect(readFileSync(target, 'utf8')).toMatch(/^\uFEFFCategory,/);
   });
 });
 

@@ -3,7 +3,8 @@
 import { basename, join } from 'node:path';
 import { dialog, type BrowserWindow } from 'electron';
 import { FILE_EXTENSION } from '../project/index.js';
-import type { DesktopShell } from '../services/index.js';
+import type { ExportFormat } from '../contract/api.js';
+import { EXPORT_FILE_TYPES, exportFileName, withExportExtension, type DesktopShell } from '../services/index.js';
 import type { CloseGuard } from './close-guard.js';
 
 const FILTERS = [
@@ -54,6 +55,30 @@ export class ElectronShell implements DesktopShell {
     return path;
   }
 
+  async chooseExportPath(format: ExportFormat, suggestedName: string): Promise<string | null> {
+    const win = this.window();
+    const type = EXPORT_FILE_TYPES[format];
+    if (type.extension === null) {
+      // NetBox: a folder picker, which never asks about replacing, so main asks when it is not empty.
+      this.lastDialogPath = null;
+      const options = { title: 'Export NetBox import files into a folder', buttonLabel: 'Export here', properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    }
+    const options = {
+      title: 'Export',
+      buttonLabel: 'Export',
+      defaultPath: join(this.documentsDir, exportFileName(format, suggestedName)),
+      filters: [{ name: type.label, extensions: [type.extension] }, { name: 'All files', extensions: ['*'] }],
+      properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+    };
+    const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    const path = result.canceled || result.filePath === undefined || result.filePath === '' ? null : withExportExtension(result.filePath, format);
+    // The dialog asked about replacing exactly the name it returned; an extension we added is a new name.
+    this.lastDialogPath = path === result.filePath ? path : null;
+    return path;
+  }
+
   setTitle(title: string, dirty: boolean): void {
     this.guard.setDirty(dirty);
     this.documentName = title.trim() === '' ? 'Untitled' : title.trim();
@@ -78,7 +103,7 @@ export class ElectronShell implements DesktopShell {
     return response === 0 ? 'save' : response === 1 ? 'discard' : 'cancel';
   }
 
-  async confirmOverwrite(path: string, reason: 'exists' | 'changed'): Promise<boolean> {
+  async confirmOverwrite(path: string, reason: 'exists' | 'changed' | 'not-empty'): Promise<boolean> {
     // The save dialog the user just answered already asked about replacing this file.
     if (reason === 'exists' && path === this.lastDialogPath) return true;
     const options = {
@@ -87,10 +112,12 @@ export class ElectronShell implements DesktopShell {
       defaultId: 1,
       cancelId: 1,
       noLink: true,
-      message: reason === 'exists' ? `${basename(path)} already exists. Replace it?` : `${basename(path)} was changed by another program since you opened it.`,
-      detail: reason === 'exists'
-        ? `Replacing it overwrites ${path}.`
-        : `Replacing it discards those changes in ${path}. Cancel and use Save As to keep both.`,
+      message: reason === 'exists' ? `${basename(path)} already exists. Replace it?`
+        : reason === 'not-empty' ? `The folder ${basename(path)} is not empty. Export into it?`
+          : `${basename(path)} was changed by another program since you opened it.`,
+      detail: reason === 'exists' ? `Replacing it overwrites ${path}.`
+        : reason === 'not-empty' ? `NetBox files of the same names in ${path} are replaced; other files are left as they are.`
+          : `Replacing it discards those changes in ${path}. Cancel and use Save As to keep both.`,
     };
     const win = this.window();
     const { response } = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);

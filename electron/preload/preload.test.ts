@@ -92,10 +92,12 @@ describe('bundles', () => {
     const module = { exports: {} };
     new Function('require', 'module', 'exports', code)(sandboxRequire, module, module.exports);
     expect(bridged).toEqual(['factoryTwin']);
-    // Main keeps electron and the native SQLite module external; the rest is inlined.
+    // Main keeps electron, the native SQLite module, and exceljs and pdfkit (shipped in node_modules,
+    // pdfkit reads its font files from its own folder) external; the rest is inlined.
     const main = readFileSync(join(out, 'main.cjs'), 'utf8');
     const requires = new Set([...main.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!));
-    for (const name of requires) expect(name, name).toMatch(/^(electron|better-sqlite3|node:.*|fs|path|os|crypto|url|util|events|stream|http|net)$/);
+    for (const name of requires) expect(name, name).toMatch(/^(electron|better-sqlite3|exceljs|pdfkit|node:.*|fs|path|os|crypto|url|util|events|stream|http|net|process|buffer)$/);
     expect(requires.has('better-sqlite3')).toBe(true);
+    expect(requires.has('pdfkit')).toBe(true);
   });
 });

@@ -52,6 +52,8 @@ export function createApi(ipc: PreloadIpc): FactoryTwinApi {
     setTitle: (title, dirty) => invoke('setTitle', title, dirty),
     confirmUnsaved: (fileName) => invoke('confirmUnsaved', fileName),
     appVersion: () => invoke('appVersion'),
+    exportProject: (request) => invoke('exportProject', request),
+    chooseExportPath: (format, suggestedName) => invoke('chooseExportPath', format, suggestedName),
     onMenuCommand(listener) {
       menuListeners.add(listener);
       return () => void menuListeners.delete(listener);

@@ -166,4 +166,31 @@ describe('preview bridge API', () => {
     expect(bad?.ok).toBe(false);
     await expect(api.openProject('not/absolute')).rejects.toThrow(/absolute path/);
   });
+
+  it('exports through the renderer\'s client: a proposed path, a typed one, and the page asks before replacing', async () => {
+    const answers: (string | null)[] = [];
+    const confirms: boolean[] = [];
+    const asked: string[] = [];
+    const api = createPreviewClient({
+      token: server.token,
+      baseUrl: origin,
+      fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), origin } }),
+      prompt: (_message, value) => (answers.length > 0 ? answers.shift() ?? null : value ?? null),
+      confirm: (message) => { asked.push(message); return confirms.shift() ?? false; },
+      setDocumentTitle: () => undefined,
+    });
+    const proposed = await api.chooseExportPath('bom-csv', 'Demo hall BOM');
+    expect(proposed).toBe(join(dir, 'data', 'exports', 'Demo hall BOM.csv'));
+    answers.push(null);
+    expect(await api.chooseExportPath('glb', 'x')).toBeNull();
+    const document = demoHall(shippedCatalog);
+    const first = await api.exportProject({ document, format: 'bom-csv', path: proposed!, overwrite: false });
+    expect(first).toMatchObject({ ok: true, value: { format: 'bom-csv', summary: expect.stringMatching(/^BOM: \d+ lines in \d+ categories, total [\d,]+\.\d\d USD$/) } });
+    confirms.push(false);
+    expect(await api.exportProject({ document, format: 'bom-csv', path: proposed!, overwrite: false })).toMatchObject({ ok: false, error: { kind: 'exists' } });
+    expect(asked.at(-1)).toContain('already exists. Replace it?');
+    confirms.push(true);
+    expect((await api.exportProject({ document, format: 'bom-csv', path: proposed!, overwrite: false })).ok).toBe(true);
+    expect(asked).toHaveLength(2);
+  });
 });

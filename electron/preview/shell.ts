@@ -3,7 +3,8 @@
 // does what needs no person: it proposes a save path and refuses a dialog-less open.
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { DesktopShell } from '../services/index.js';
+import type { ExportFormat } from '../contract/api.js';
+import { exportFileName, type DesktopShell } from '../services/index.js';
 
 /** Thrown for what only a native dialog can do; the bridge answers 501 with the message. */
 export class Unavailable extends Error {
@@ -27,6 +28,13 @@ export class PreviewShell implements DesktopShell {
     const folder = join(this.dataDir, 'projects');
     mkdirSync(folder, { recursive: true });
     return join(folder, name.endsWith('.aifactory') ? name : `${name}.aifactory`);
+  }
+
+  /** A proposal in the preview's exports folder (for netbox a folder name), confirmed in the page. */
+  async chooseExportPath(format: ExportFormat, suggestedName: string): Promise<string | null> {
+    const folder = join(this.dataDir, 'exports');
+    mkdirSync(folder, { recursive: true });
+    return join(folder, exportFileName(format, suggestedName));
   }
 
   setTitle(title: string, dirty: boolean): void {

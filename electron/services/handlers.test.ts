@@ -18,7 +18,8 @@ class FakeShell implements DesktopShell {
   async chooseSavePath(name: string) { return `/chosen/${name}`; }
   setTitle(title: string, dirty: boolean) { this.titles.push([title, dirty]); }
   async confirmUnsaved() { return 'discard' as const; }
-  async confirmOverwrite(path: string, reason: 'exists' | 'changed') {
+  async chooseExportPath(format: string, name: string) { return `/chosen/${format}/${name}`; }
+  async confirmOverwrite(path: string, reason: 'exists' | 'changed' | 'not-empty') {
     this.overwriteAsked.push([path, reason]);
     return this.overwriteAnswer;
   }

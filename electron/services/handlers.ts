@@ -2,11 +2,13 @@
 // browser preview's HTTP bridge (electron/preview/server.ts). A handler takes the raw argument
 // list as it arrived, validates it, and answers plain data. What differs between the two hosts
 // (native dialogs, the window title) is behind the DesktopShell interface.
-import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { formatPath, parseDocument, type Problem, type ProjectDocument } from '../../engine/model/index.js';
 import { SAMPLE_NAMES } from '../../engine/generators/index.js';
-import type { FileErrorInfo, InvokeChannel, Result } from '../contract/api.js';
+import type { ExportFormat, FileErrorInfo, InvokeChannel, Result } from '../contract/api.js';
+import { exportHandlers } from './exports.js';
+import { AbsolutePath, args, validDocument } from './validate.js';
+
+export { PayloadError } from './validate.js';
 import { ProjectFileError, type ProjectFileService } from '../project/index.js';
 import type { RecoveryStore } from './recovery.js';
 import type { SettingsStore } from './settings.js';
@@ -14,14 +16,6 @@ import type { TemplateService } from './templates.js';
 
 export type Handler = (args: readonly unknown[]) => Promise<unknown>;
 export type Handlers<C extends InvokeChannel = InvokeChannel> = Record<C, Handler>;
-
-/** A request the renderer should never send: wrong types, extra fields, an invalid document. */
-export class PayloadError extends Error {
-  override readonly name = 'PayloadError';
-  constructor(readonly channel: string, readonly problems: readonly Problem[]) {
-    super(`${channel} refused a malformed request: ${problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-  }
-}
 
 /** The parts of the host that are not plain Node: native dialogs and the window. */
 export interface DesktopShell {
@@ -31,9 +25,12 @@ export interface DesktopShell {
   confirmUnsaved(fileName: string): Promise<'save' | 'discard' | 'cancel'>;
   /**
    * The file exists already (`exists`: saving to a new path) or changed on disk since it was
-   * opened (`changed`): may we replace it? Never a silent overwrite, so the answer is a person's.
+   * opened (`changed`), or a NetBox export goes into a folder with files in it (`not-empty`):
+   * may we replace it? Never a silent overwrite, so the answer is a person's.
    */
-  confirmOverwrite(path: string, reason: 'exists' | 'changed'): Promise<boolean>;
+  confirmOverwrite(path: string, reason: 'exists' | 'changed' | 'not-empty'): Promise<boolean>;
+  /** Where File > Export writes: a save dialog filtered to the format, a folder for netbox. */
+  chooseExportPath(format: ExportFormat, suggestedName: string): Promise<string | null>;
 }
 
 export interface Services {
@@ -50,7 +47,6 @@ export interface SaveObserver {
   saveFinished(ok: boolean): void;
 }
 
-const AbsolutePath = z.string().min(1).max(4096).refine(isAbsolute, 'must be an absolute path');
 const Fingerprint = z.strictObject({ size: z.number().int().nonnegative(), mtimeMs: z.number().nonnegative() });
 const SaveRequest = z.strictObject({
   path: AbsolutePath,
@@ -59,20 +55,6 @@ const SaveRequest = z.strictObject({
   overwrite: z.boolean(),
 });
 const Label = z.string().max(1000);
-
-function args<T extends z.ZodType>(channel: string, schema: T, raw: readonly unknown[]): z.infer<T> {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new PayloadError(channel, parsed.error.issues.map((i) => ({ path: `args${formatPath(i.path).replace('(document)', '')}`, message: i.message })));
-  }
-  return parsed.data;
-}
-
-function validDocument(channel: string, input: unknown, where: string): ProjectDocument {
-  const parsed = parseDocument(input);
-  if (!parsed.ok) throw new PayloadError(channel, parsed.problems.map((p) => ({ path: `${where}.${p.path}`, message: p.message })));
-  return parsed.value;
-}
 
 export function errorInfo(error: unknown, file: string): FileErrorInfo {
   if (error instanceof ProjectFileError) {
@@ -197,5 +179,6 @@ export function allHandlers(services: Services, shell: DesktopShell, observer?: 
     ...recoveryHandlers(services),
     ...windowHandlers(shell),
     ...appHandlers(services),
+    ...exportHandlers(shell),
   };
 }

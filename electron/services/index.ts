@@ -10,6 +10,7 @@ import { SettingsStore } from './settings.js';
 import { TemplateService } from './templates.js';
 
 export { allHandlers, appHandlers, errorInfo, PayloadError, projectHandlers, recoveryHandlers, windowHandlers } from './handlers.js';
+export { EXPORT_FILE_TYPES, exportFileName, exportHandlers, withExportExtension } from './exports.js';
 export type { DesktopShell, Handler, Handlers, SaveObserver, Services } from './handlers.js';
 export { RecoveryStore } from './recovery.js';
 export { SettingsStore, restoreBounds, DEFAULT_WINDOW, RECENT_LIMIT, type WindowState, type WorkArea } from './settings.js';

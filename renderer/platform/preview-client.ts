@@ -77,6 +77,21 @@ export function createPreviewClient(options: PreviewClientOptions): FactoryTwinA
       const chosen = ask('Save project as: full path of the .aifactory file', proposal ?? '');
       return chosen === null || chosen.trim() === '' ? null : chosen.trim();
     },
+    async exportProject(request) {
+      const result = await call('exportProject', request);
+      // As for save: the bridge cannot ask before replacing a file, so the page does and resends.
+      if (!result.ok && result.error.kind === 'exists' && !request.overwrite) {
+        const what = request.format === 'netbox' ? `The folder ${result.error.file} is not empty. Write the NetBox files into it` : `${result.error.file} already exists. Replace it`;
+        if (confirm(`${what}?\n\nOK: yes. Cancel: leave it as it is.`)) return call('exportProject', { ...request, overwrite: true });
+      }
+      return result;
+    },
+    async chooseExportPath(format, suggestedName) {
+      const proposal = await call('chooseExportPath', format, suggestedName);
+      const question = format === 'netbox' ? 'Export the NetBox files into the folder (full path)' : 'Export to: full path of the file';
+      const chosen = ask(question, proposal ?? '');
+      return chosen === null || chosen.trim() === '' ? null : chosen.trim();
+    },
     newFromTemplate: (template, scalableUnits) => call('newFromTemplate', template, scalableUnits),
     shippedCatalog: () => call('shippedCatalog'),
     recentFiles: () => call('recentFiles'),
