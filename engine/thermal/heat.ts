@@ -181,7 +181,7 @@ function sweep(g: Grid, w: Window, s: HeatSystem, forward: boolean): void {
  * to hundreds of sweeps.
  */
 function shiftOpen(g: Grid, w: Window, s: HeatSystem, d: number): void {
-  if (d === 0 || !Number.isFinite(d)) return;
+  if (!(Math.abs(d) > COARSE_OFF_K)) return; // negligible (or NaN): not worth a pass
   const { theta, diag } = s;
   for (let k = 0; k < g.nz; k++) {
     for (let j = w.j0; j <= w.j1; j++) {
