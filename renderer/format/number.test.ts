@@ -21,4 +21,8 @@ describe('formatQuantity', () => {
   it('shows temperatures with one decimal', () => {
     expect(formatQuantity(27, 'C')).toEqual({ value: '27.0', unit: '°C' });
   });
+  it('never shows a negative zero', () => {
+    expect(formatQuantity(-0.004, '%')).toEqual({ value: '0.0', unit: '%' });
+    expect(formatQuantity(-0.3, '%')).toEqual({ value: '-0.3', unit: '%' });
+  });
 });

@@ -14,13 +14,19 @@ export function formatNumber(value: number): string {
   return value.toPrecision(2);
 }
 
+/** Fixed decimals without a negative zero: -0.004 % reads as a sign error, not as zero. */
+function fixed(value: number, digits: number): string {
+  const text = value.toFixed(digits);
+  return /^-0\.?0*$/.test(text) ? text.slice(1) : text;
+}
+
 /** Value and unit, promoting kW to MW (and W to kW) when that reads better. */
 export function formatQuantity(value: number, unit: string): { value: string; unit: string } {
   if (unit === 'kW' && Math.abs(value) >= 1000) return { value: formatNumber(value / 1000), unit: 'MW' };
   if (unit === 'W' && Math.abs(value) >= 1000) return { value: formatNumber(value / 1000), unit: 'kW' };
-  if (unit === '°C' || unit === 'C') return { value: value.toFixed(1), unit: '°C' };
-  if (unit === '' || unit === '-' || unit === 'ratio') return { value: value.toFixed(value < 10 ? 2 : 1), unit: '' };
-  if (unit === '%') return { value: value.toFixed(1), unit: '%' };
+  if (unit === '°C' || unit === 'C') return { value: fixed(value, 1), unit: '°C' };
+  if (unit === '' || unit === '-' || unit === 'ratio') return { value: fixed(value, value < 10 ? 2 : 1), unit: '' };
+  if (unit === '%') return { value: fixed(value, 1), unit: '%' };
   return { value: formatNumber(value), unit };
 }
 
