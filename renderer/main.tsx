@@ -21,6 +21,7 @@ import { notify, useSession } from './state/session';
 import { EngineClient, connectEngine } from './engine/client';
 import EngineWorker from './engine/compute.worker?worker';
 import './actions/file';
+import './actions/export';
 // Edit actions first: Escape goes to the active tool before it clears the selection.
 import './actions/edit';
 import './actions/tools';

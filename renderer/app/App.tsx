@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { ActionContext } from '../actions/registry';
 import { Inspector } from '../panels/Inspector';
 import { EditorLayer } from '../panels/EditorLayer';
+import { ExportDialog } from '../panels/ExportDialog';
 import { Notices } from '../panels/Notices';
 import { Palette } from '../panels/Palette';
 import { ResultsPanel } from '../panels/ResultsPanel';
@@ -31,6 +32,7 @@ export function App({ ctx }: { ctx: ActionContext }) {
         <StatusBar />
       </div>
       <EditorLayer />
+      <ExportDialog />
       <Notices />
     </ActionContextReact.Provider>
   );

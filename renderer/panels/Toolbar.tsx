@@ -1,5 +1,5 @@
 // Top bar: file commands, the document's name with its unsaved marker, and the engine's state.
-import { FilePlus2, FolderOpen, Save, SaveAll, Factory, Loader2, CircleCheck, CircleAlert } from 'lucide-react';
+import { FilePlus2, FolderOpen, Save, SaveAll, FileOutput, Factory, Loader2, CircleCheck, CircleAlert } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { getAction, runAction } from '../actions/registry';
 import { useActionContext } from '../app/context';
@@ -52,6 +52,7 @@ export function Toolbar() {
       <ActionButton id="file.open" icon={<FolderOpen size={15} />} />
       <ActionButton id="file.save" icon={<Save size={15} />} />
       <ActionButton id="file.saveAs" icon={<SaveAll size={15} />} />
+      <ActionButton id="file.export" icon={<FileOutput size={15} />} />
       <div className="sep" />
       <div className="doc-title" data-testid="doc-title" data-dirty={dirty}>
         <span className="doc-file">{fileNameOf(path)}</span>
