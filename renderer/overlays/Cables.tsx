@@ -10,7 +10,8 @@ import { utilColor } from '../scene/colors';
 import { footprintIndex, type Footprint } from '../scene/footprints';
 
 /** Tray heights per hop: rack to leaf lowest, each tier above one level higher, so routes read apart. */
-const TRAY_Z = [2.55, 2.75, 2.95, 3.15];
+/** Above the busways (2.9 m) so the two never hide each other. */
+const TRAY_Z = [3.2, 3.4, 3.6, 3.8];
 const DOC_LINK_COLOR = new Color('#8fa3bf');
 
 export interface CableRun { a: Footprint; b: Footprint; level: number; color: Color }

@@ -15,6 +15,12 @@ import { InstancedBoxes, type Placement } from './InstancedBoxes';
 
 interface Group { key: string; placements: Placement[]; colors: Color[]; front: boolean }
 
+/**
+ * Above this many objects of a type the intake panels are left out: at that scale they are a
+ * pixel or two on screen, yet double the type's vertices, which software GL pays for every frame.
+ */
+const FRONT_PANEL_MAX = 2000;
+
 function pickHandler(id: string, e: ThreeEvent<MouseEvent>): void {
   const current = useSession.getState().selection;
   if (e.shiftKey) select(current.includes(id) ? current.filter((s) => s !== id) : [...current, id]);
@@ -104,7 +110,7 @@ export function HallObjects({ doc }: { doc: ProjectDocument }) {
   return (
     <>
       {groups.map((g) => (
-        <InstancedBoxes key={g.key} name={g.key} placements={g.placements} colors={g.colors} front={g.front} onPick={pickHandler} />
+        <InstancedBoxes key={g.key} name={g.key} placements={g.placements} colors={g.colors} front={g.front && g.placements.length <= FRONT_PANEL_MAX} onPick={pickHandler} />
       ))}
     </>
   );

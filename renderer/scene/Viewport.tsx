@@ -34,6 +34,7 @@ function FrameProbe({ revision }: { revision: number }) {
       frames.current++;
       gl.domElement.dataset.frame = String(frames.current);
       gl.domElement.dataset.frameAt = performance.now().toFixed(1);
+      gl.domElement.dataset.triangles = String(gl.info.render.triangles);
       if (useSession.getState().drawCalls !== calls) useSession.setState({ drawCalls: calls });
       const canvas = gl.domElement;
       canvas.dataset.renderedRevision = String(revision);

@@ -20,6 +20,10 @@ export interface LabelSpec {
 
 const useLabelSpecs = create<{ groups: Record<string, LabelSpec[]> }>(() => ({ groups: {} }));
 const elements = new Map<string, HTMLElement>();
+/** Which labels win a spot on screen first: what the user picked, then the drawing's dimensions. */
+const PRIORITY: Record<string, number> = { selection: 0, dimensions: 1, rows: 2 };
+/** Free pixels kept around each label. */
+const GAP = 3;
 
 /** Publish the labels of one source (rows, selection, dimensions); replaces its previous list. */
 export function useLabels(group: string, labels: LabelSpec[]): void {
@@ -44,17 +48,28 @@ export function LabelProjector() {
   useLayoutEffect(() => invalidate(), [groups, invalidate]);
   useFrame(() => {
     camera.updateMatrixWorld();
-    for (const list of Object.values(useLabelSpecs.getState().groups)) {
-      for (const l of list) {
+    // Greedy decluttering: labels placed in priority order; one that would overlap a placed one
+    // stays hidden, so 400 row names on a gigawatt hall thin out to what fits on screen.
+    const placed: [number, number, number, number][] = [];
+    const groups = useLabelSpecs.getState().groups;
+    const order = Object.keys(groups).sort((a, b) => (PRIORITY[a] ?? 9) - (PRIORITY[b] ?? 9));
+    for (const group of order) {
+      for (const l of groups[group]!) {
         const el = elements.get(l.key);
         if (el === undefined) continue;
         // Hall (x, y, z) is three (x, z, -y).
         v.current.set(l.at[0], l.at[2], -l.at[1]).project(camera);
-        const visible = v.current.z < 1 && Math.abs(v.current.x) < 1.2 && Math.abs(v.current.y) < 1.2;
-        el.style.display = visible ? '' : 'none';
-        if (!visible) continue;
+        let visible = v.current.z < 1 && Math.abs(v.current.x) < 1.2 && Math.abs(v.current.y) < 1.2;
         const x = ((v.current.x + 1) / 2) * size.width, y = ((1 - v.current.y) / 2) * size.height;
-        el.style.transform = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px) translate(-50%, -50%)`;
+        if (visible) {
+          el.style.display = '';
+          const w = el.offsetWidth / 2 + GAP, h = el.offsetHeight / 2 + GAP;
+          const rect: [number, number, number, number] = [x - w, y - h, x + w, y + h];
+          visible = !placed.some((r) => rect[0] < r[2] && rect[2] > r[0] && rect[1] < r[3] && rect[3] > r[1]);
+          if (visible) placed.push(rect);
+        }
+        el.style.display = visible ? '' : 'none';
+        if (visible) el.style.transform = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px) translate(-50%, -50%)`;
       }
     }
   });

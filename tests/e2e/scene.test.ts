@@ -81,7 +81,7 @@ describe('the hall scene', () => {
     await expect.poll(() => page.locator('[data-testid="dim-length"]').count()).toBe(0);
   }, 90_000);
 
-  for (const [overlay, legend, minChange] of [['heat', 'heat-legend', 0.05], ['airflow', 'airflow-legend', 0.005], ['power', 'power-legend', 0.005], ['links', 'links-legend', 0.001]] as const) {
+  for (const [overlay, legend, minChange] of [['heat', 'heat-legend', 0.05], ['airflow', 'airflow-legend', 0.005], ['power', 'power-legend', 0.005], ['links', 'links-legend', 0.0005]] as const) {
     it(`the ${overlay} overlay changes what is drawn and explains itself`, async () => {
       const button = page.locator(`[data-overlay="${overlay}"]`);
       const before = await pixels();
