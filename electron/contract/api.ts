@@ -65,6 +65,15 @@ export interface ExportSummary {
   warnings: string[];
 }
 
+/** A file main wrote for the renderer (a screenshot). */
+export interface SavedFile {
+  path: string;
+  bytes: number;
+}
+
+/** A full-screen 4K screenshot is a few megabytes; anything far larger is not a screenshot. */
+export const MAX_PNG_BYTES = 64 * 1024 * 1024;
+
 /** Commands the native menu sends to the renderer, which runs the matching registered action. */
 export const MENU_COMMANDS = [
   'file.new', 'file.open', 'file.save', 'file.saveAs', 'file.export', 'file.close',
@@ -98,6 +107,11 @@ export interface FactoryTwinApi {
   exportProject(request: ExportRequest): Promise<Result<ExportSummary>>;
   /** Native save dialog filtered to the format (a folder picker for netbox); null if cancelled. */
   chooseExportPath(format: ExportFormat, suggestedName: string): Promise<string | null>;
+  /**
+   * Save a PNG (presentation mode's screenshot) where the user chooses with the native save
+   * dialog; null if cancelled. The browser preview downloads it instead.
+   */
+  savePng(bytes: Uint8Array, suggestedName: string): Promise<Result<SavedFile> | null>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /**
    * A file the desktop asks us to open (command line, double-click, macOS open-file, Open Recent).
@@ -112,7 +126,7 @@ export interface FactoryTwinApi {
 export const INVOKE_CHANNELS = [
   'project:open', 'project:save', 'project:chooseSavePath', 'project:newFromTemplate', 'catalog:shipped', 'recent:list',
   'recovery:write', 'recovery:take', 'recovery:discard', 'window:setTitle', 'window:confirmUnsaved', 'app:version',
-  'export:run', 'export:choosePath',
+  'export:run', 'export:choosePath', 'image:savePng',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export const MENU_CHANNEL = 'menu:command';
@@ -138,4 +152,5 @@ export const CHANNEL_OF = {
   appVersion: 'app:version',
   exportProject: 'export:run',
   chooseExportPath: 'export:choosePath',
+  savePng: 'image:savePng',
 } as const satisfies Record<InvokeMethod, InvokeChannel>;

@@ -4,7 +4,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../contract/api.js';
 import {
-  appHandlers, exportHandlers, projectHandlers, recoveryHandlers, windowHandlers,
+  appHandlers, exportHandlers, imageHandlers, projectHandlers, recoveryHandlers, windowHandlers,
   type DesktopShell, type Handler, type SaveObserver, type Services,
 } from '../services/index.js';
 import { isTrustedSender } from './window.js';
@@ -46,10 +46,15 @@ export function registerExportIpc(ipcMain: IpcMain, shell: DesktopShell): void {
   register(ipcMain, exportHandlers(shell));
 }
 
+export function registerImageIpc(ipcMain: IpcMain, shell: DesktopShell): void {
+  register(ipcMain, imageHandlers(shell));
+}
+
 export function registerAllIpc(ipcMain: IpcMain, services: Services, shell: DesktopShell, observer?: SaveObserver): void {
   registerProjectIpc(ipcMain, services, shell, observer);
   registerRecoveryIpc(ipcMain, services);
   registerWindowIpc(ipcMain, shell);
   registerAppIpc(ipcMain, services);
   registerExportIpc(ipcMain, shell);
+  registerImageIpc(ipcMain, shell);
 }

@@ -79,6 +79,19 @@ export class ElectronShell implements DesktopShell {
     return path;
   }
 
+  async chooseImagePath(suggestedName: string): Promise<string | null> {
+    const win = this.window();
+    const options = {
+      title: 'Save screenshot',
+      buttonLabel: 'Save',
+      defaultPath: join(this.documentsDir, suggestedName),
+      filters: [{ name: 'PNG image', extensions: ['png'] }],
+      properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+    };
+    const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    return result.canceled || result.filePath === undefined || result.filePath === '' ? null : result.filePath;
+  }
+
   setTitle(title: string, dirty: boolean): void {
     this.guard.setDirty(dirty);
     this.documentName = title.trim() === '' ? 'Untitled' : title.trim();

@@ -54,6 +54,7 @@ export function createApi(ipc: PreloadIpc): FactoryTwinApi {
     appVersion: () => invoke('appVersion'),
     exportProject: (request) => invoke('exportProject', request),
     chooseExportPath: (format, suggestedName) => invoke('chooseExportPath', format, suggestedName),
+    savePng: (bytes, suggestedName) => invoke('savePng', bytes, suggestedName),
     onMenuCommand(listener) {
       menuListeners.add(listener);
       return () => void menuListeners.delete(listener);

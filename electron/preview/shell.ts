@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ExportFormat } from '../contract/api.js';
-import { exportFileName, type DesktopShell } from '../services/index.js';
+import { exportFileName, pngFileName, type DesktopShell } from '../services/index.js';
 
 /** Thrown for what only a native dialog can do; the bridge answers 501 with the message. */
 export class Unavailable extends Error {
@@ -35,6 +35,13 @@ export class PreviewShell implements DesktopShell {
     const folder = join(this.dataDir, 'exports');
     mkdirSync(folder, { recursive: true });
     return join(folder, exportFileName(format, suggestedName));
+  }
+
+  /** A proposal in the exports folder; the preview's page downloads screenshots itself instead. */
+  async chooseImagePath(suggestedName: string): Promise<string | null> {
+    const folder = join(this.dataDir, 'exports');
+    mkdirSync(folder, { recursive: true });
+    return join(folder, pngFileName(suggestedName));
   }
 
   setTitle(title: string, dirty: boolean): void {

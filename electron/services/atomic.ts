@@ -1,14 +1,15 @@
 // Small files the app owns (settings, the recovery copy) are written whole to a temporary file and
 // renamed over the old one, so a crash mid-write leaves either the old or the new file, never half.
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export function writeFileAtomic(path: string, text: string): void {
+export function writeFileAtomic(path: string, text: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.tmp`;
   const fd = openSync(temp, 'w', 0o600);
   try {
-    writeSync(fd, text);
+    // writeFileSync on a descriptor loops until every byte is written (writeSync may write fewer).
+    writeFileSync(fd, text);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

@@ -30,6 +30,7 @@ class AskingShell implements DesktopShell {
     this.exportPathsAsked.push([format, name]);
     return `/picked/${exportFileName(format, name)}`;
   }
+  async chooseImagePath() { return null; }
 }
 
 const dir = tempDir('ft-exports-');

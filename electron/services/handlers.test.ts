@@ -19,6 +19,7 @@ class FakeShell implements DesktopShell {
   setTitle(title: string, dirty: boolean) { this.titles.push([title, dirty]); }
   async confirmUnsaved() { return 'discard' as const; }
   async chooseExportPath(format: string, name: string) { return `/chosen/${format}/${name}`; }
+  async chooseImagePath(name: string) { return `/chosen/${name}`; }
   async confirmOverwrite(path: string, reason: 'exists' | 'changed' | 'not-empty') {
     this.overwriteAsked.push([path, reason]);
     return this.overwriteAnswer;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { SAMPLE_NAMES } from '../../engine/generators/index.js';
 import type { ExportFormat, FileErrorInfo, InvokeChannel, Result } from '../contract/api.js';
 import { exportHandlers } from './exports.js';
+import { imageHandlers } from './images.js';
 import { AbsolutePath, args, validDocument } from './validate.js';
 
 export { PayloadError } from './validate.js';
@@ -31,6 +32,8 @@ export interface DesktopShell {
   confirmOverwrite(path: string, reason: 'exists' | 'changed' | 'not-empty'): Promise<boolean>;
   /** Where File > Export writes: a save dialog filtered to the format, a folder for netbox. */
   chooseExportPath(format: ExportFormat, suggestedName: string): Promise<string | null>;
+  /** Where a screenshot goes: a save dialog filtered to PNG that asks before replacing a file. */
+  chooseImagePath(suggestedName: string): Promise<string | null>;
 }
 
 export interface Services {
@@ -180,5 +183,6 @@ export function allHandlers(services: Services, shell: DesktopShell, observer?: 
     ...windowHandlers(shell),
     ...appHandlers(services),
     ...exportHandlers(shell),
+    ...imageHandlers(shell),
   };
 }

@@ -10,6 +10,7 @@ import { SettingsStore } from './settings.js';
 import { TemplateService } from './templates.js';
 
 export { allHandlers, appHandlers, errorInfo, PayloadError, projectHandlers, recoveryHandlers, windowHandlers } from './handlers.js';
+export { imageHandlers, pngFileName, pngSize, PNG_SIGNATURE } from './images.js';
 export { EXPORT_FILE_TYPES, exportFileName, exportHandlers, withExportExtension } from './exports.js';
 export type { DesktopShell, Handler, Handlers, SaveObserver, Services } from './handlers.js';
 export { RecoveryStore } from './recovery.js';

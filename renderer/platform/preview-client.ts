@@ -108,6 +108,18 @@ export function createPreviewClient(options: PreviewClientOptions): FactoryTwinA
       if (confirm(`Discard the unsaved changes to ${fileName}?\n\nOK: discard them. Cancel: keep editing.`)) return 'discard';
       return 'cancel';
     },
+    async savePng(bytes, suggestedName) {
+      // A browser's own save is a download: no path crosses the bridge, the browser asks or files it.
+      const name = /\.png$/i.test(suggestedName) ? suggestedName : `${suggestedName}.png`;
+      const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/png' }));
+      const link = Object.assign(document.createElement('a'), { href: url, download: name });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // Revoked on the next task: the download has taken its reference by then.
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+      return { ok: true, value: { path: name, bytes: bytes.length } };
+    },
     // No native menu in a browser: the renderer's own shortcuts and toolbar run the actions.
     onMenuCommand: () => () => undefined,
     onOpenFile: () => () => undefined,
