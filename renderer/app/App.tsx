@@ -6,6 +6,7 @@ import { EditorLayer } from '../panels/EditorLayer';
 import { ExportDialog } from '../panels/ExportDialog';
 import { Notices } from '../panels/Notices';
 import { Palette } from '../panels/Palette';
+import { PresentationLayer } from '../presentation/PresentationLayer';
 import { ResultsPanel } from '../panels/ResultsPanel';
 import { StatusBar } from '../panels/StatusBar';
 import { Toolbar } from '../panels/Toolbar';
@@ -33,6 +34,7 @@ export function App({ ctx }: { ctx: ActionContext }) {
       </div>
       <EditorLayer />
       <ExportDialog />
+      <PresentationLayer />
       <Notices />
     </ActionContextReact.Provider>
   );

@@ -19,6 +19,7 @@ import { Airflow } from '../overlays/Airflow';
 import { Cables } from '../overlays/Cables';
 import { HeatFloor } from '../overlays/HeatFloor';
 import { ViolationMarkers } from '../overlays/ViolationMarkers';
+import { PresentationCamera } from '../presentation/PresentationCamera';
 
 /** After each rendered frame: publish draw calls, and mark the first frame with the hall in it. */
 function FrameProbe({ revision }: { revision: number }) {
@@ -90,6 +91,7 @@ function Scene({ doc, revision }: { doc: ProjectDocument; revision: number }) {
         {plan && <Dimensions doc={doc} />}
       </group>
       <CameraRig doc={doc} />
+      <PresentationCamera />
       <LabelProjector />
       <FrameProbe revision={revision} />
     </>

@@ -10,6 +10,7 @@ import { requestFit, toggleOverlay, useSession, type Overlays } from '../state/s
 import { FabricPanel } from '../diagram/FabricPanel';
 import { Legends } from '../overlays/Legend';
 import { ViewsMenu } from '../panels/ViewsMenu';
+import { PresentButton } from '../presentation/PresentationLayer';
 import { frameObjects, setProjection, toggleDiagram, useView } from './view-state';
 
 function OverlayButton({ id, overlay, icon }: { id: string; overlay: keyof Overlays; icon: ReactNode }) {
@@ -57,6 +58,7 @@ export function ViewportHud() {
         <button className="btn icon" title="Show containment" aria-label="Show containment" aria-pressed={containment} onClick={() => toggleOverlay('containment')}><Box size={15} /></button>
         <span className="hud-sep" />
         <button className="btn icon" title="Fabric diagram" aria-label="Fabric diagram" aria-pressed={diagramOpen} data-testid="diagram-button" onClick={() => toggleDiagram()}><Network size={15} /></button>
+        <PresentButton />
       </div>
       <Legends doc={doc} />
       {diagramOpen && <FabricPanel />}
