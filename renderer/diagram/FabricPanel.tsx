@@ -11,6 +11,9 @@ import { layoutDiagram, type Layout } from './layout';
 
 type Node = DiagramView['nodes'][number];
 
+/** Drawn at a readable fixed scale; a wide fabric scrolls sideways rather than shrinking to specks. */
+const DIAGRAM_SCALE = 0.75;
+
 const KIND_LABEL: Record<Node['kind'], string> = { 'gpu-racks': 'GPU racks', 'cpu-racks': 'CPU racks', 'storage-racks': 'Storage racks', switches: 'switches' };
 
 export function nodeLabel(n: Node): string {
@@ -28,7 +31,8 @@ function Diagram({ diagram, layout }: { diagram: DiagramView; layout: Layout }) 
   const edges = useMemo(() => new Map(diagram.edges.map((e) => [e.id, e])), [diagram]);
   const maxGbps = Math.max(1, ...diagram.edges.map((e) => e.gbps));
   return (
-    <svg className="diagram-svg" viewBox={`0 0 ${layout.width} ${layout.height}`} preserveAspectRatio="xMidYMid meet" data-testid="diagram-svg">
+    <svg className="diagram-svg" viewBox={`0 0 ${layout.width} ${layout.height}`} data-testid="diagram-svg"
+      style={{ width: layout.width * DIAGRAM_SCALE, height: layout.height * DIAGRAM_SCALE }}>
       {layout.edges.map((le) => {
         const e = edges.get(le.id);
         if (e === undefined || le.points.length < 2) return null;

@@ -17,23 +17,24 @@ interface Orbit { target: Vector3; object: Camera; update(): void }
 /** Seen from the front-left corner, about 40 degrees above the floor: the racks' fronts show. */
 const VIEW_DIRECTION = new Vector3(-0.45, 0.78, 0.85).normalize();
 /** A single rack framed alone would fill the screen; frame at least this much around it. */
-const MIN_FRAME_M = 6;
+const MIN_FRAME_M = 12;
 /** Share of the viewport the framed box takes in plan, leaving room for the dimension lines. */
 const PLAN_FILL = 0.82;
 const PLAN_EYE_HEIGHT = 200;
+const FRAME_MARGIN = 1.35;
 
 const toThree = (p: readonly [number, number, number]) => new Vector3(p[0], p[2], -p[1]);
 const toHall = (v: Vector3): [number, number, number] => [v.x, -v.z, v.y];
 
 interface Size { width: number; height: number }
 
-function fitBox(camera: Camera, controls: Orbit, box: Box3Like, size: Size): void {
+function fitBox(camera: Camera, controls: Orbit, box: Box3Like, size: Size, margin = 1): void {
   const lx = Math.max(MIN_FRAME_M, box.max[0] - box.min[0]);
   const ly = Math.max(MIN_FRAME_M, box.max[1] - box.min[1]);
   const lz = box.max[2] - box.min[2];
   const centre = toThree([(box.min[0] + box.max[0]) / 2, (box.min[1] + box.max[1]) / 2, 0]);
   if (camera instanceof OrthoCam) {
-    camera.zoom = Math.min(size.width / lx, size.height / ly) * PLAN_FILL;
+    camera.zoom = (Math.min(size.width / lx, size.height / ly) * PLAN_FILL) / margin;
     camera.position.set(centre.x, PLAN_EYE_HEIGHT, centre.z);
     camera.up.set(0, 0, -1);
     camera.lookAt(centre);
@@ -43,7 +44,7 @@ function fitBox(camera: Camera, controls: Orbit, box: Box3Like, size: Size): voi
     const radius = Math.hypot(lx, ly, lz) / 2;
     const vFov = (camera.fov * Math.PI) / 180;
     const hFov = 2 * Math.atan(Math.tan(vFov / 2) * (size.width / Math.max(1, size.height)));
-    const distance = (radius / Math.sin(Math.min(vFov, hFov) / 2)) * 0.92;
+    const distance = (radius / Math.sin(Math.min(vFov, hFov) / 2)) * 0.92 * margin;
     camera.up.set(0, 1, 0);
     camera.position.copy(centre).addScaledVector(VIEW_DIRECTION, distance);
     camera.near = Math.max(0.05, distance / 500);
@@ -99,7 +100,8 @@ export function CameraRig({ doc }: { doc: ProjectDocument }) {
     } else if (frame !== null && frame.seq !== h.frame) {
       h.frame = frame.seq;
       const box = boundsOf(docRef.current, frame.ids);
-      if (box !== null) fitBox(camera, controls, box, size);
+      // Framed objects keep some of their surroundings in view: the row, the aisle, the unit beside.
+      if (box !== null) fitBox(camera, controls, box, size, FRAME_MARGIN);
     } else if (hallKey !== h.hallKey) {
       fitBox(camera, controls, hallBox(docRef.current), size);
     }
