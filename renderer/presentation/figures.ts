@@ -4,7 +4,7 @@
 import { ASHRAE_INLET_LIMITS, type ProjectDocument } from '../../engine/model/index';
 import { findFigure, type EngineResults } from '../engine/results';
 import { formatNumber, formatQuantity } from '../format/number';
-import { RESOURCE_LABEL } from './slides';
+import { RESOURCE_LABEL, RESOURCE_SHORT } from './slides';
 
 export type Tone = 'ok' | 'warn' | 'err' | 'neutral' | 'accent';
 
@@ -43,11 +43,11 @@ export function keyFigures(doc: ProjectDocument, results: EngineResults | null):
   return [
     quantity(results, 'power.itLoadKw', 'IT load', `${doc.racks.length} racks`),
     quantity(results, 'power.facilityKw', 'Facility power', 'from the grid'),
-    quantity(results, 'power.pue', 'PUE', Number.isFinite(pue) ? `${((1 - 1 / pue) * 100).toFixed(0)} % overhead share` : ''),
-    quantity(results, 'thermal.maxInletC', 'Hottest inlet', `ASHRAE ${doc.hall.ashraeClass}: ≤ ${limits.recommendedMaxC} °C recommended`, inletTone),
+    quantity(results, 'power.pue', 'PUE', Number.isFinite(pue) ? `${((1 - 1 / pue) * 100).toFixed(0)} % of grid power is overhead` : ''),
+    quantity(results, 'thermal.maxInletC', 'Hottest inlet', `≤ ${limits.recommendedMaxC} °C recommended (${doc.hall.ashraeClass})`, inletTone),
     agents === null ? missing('workload.maxAgentsAtSlo', 'Agents at SLO')
       : { key: 'workload.maxAgentsAtSlo', label: 'Agents at SLO', value: formatNumber(agents.value), unit: '', note: 'within the latency target', tone: 'accent' },
     b === null ? { ...missing('bottleneck', 'Bottleneck'), value: 'None', note: 'no resource limits the hall' }
-      : { key: 'bottleneck', label: 'Bottleneck', value: RESOURCE_LABEL[b.resource], unit: '', note: `next: ${RESOURCE_LABEL[b.next]}, ${b.marginPct.toFixed(0)} % behind`, tone: 'warn' },
+      : { key: 'bottleneck', label: 'Bottleneck', value: RESOURCE_SHORT[b.resource], unit: '', note: `then ${RESOURCE_LABEL[b.next]}, ${b.marginPct.toFixed(0)} % further`, tone: 'warn' },
   ];
 }

@@ -4,7 +4,7 @@
 import { frontDirection, type ProjectDocument, type RotationDeg } from '../../engine/model/index';
 import type { EngineResults, Resource } from '../engine/results';
 import { boundsOf, type Box3Like } from '../scene/footprints';
-import type { Slide } from './tour';
+import type { Slide, SlideOverlay } from './tour';
 
 /** The viewport camera's vertical field of view (Viewport.tsx), degrees. */
 export const FOV_DEG = 40;
@@ -15,11 +15,15 @@ const VIEW_DIRECTION: [number, number, number] = (() => {
   const n = Math.hypot(v[0]!, v[1]!, v[2]!);
   return [v[0]! / n, v[1]! / n, v[2]! / n];
 })();
-/** The figures band and the title take the screen's top and bottom: frame a little looser. */
-const FILL = 0.78;
+/** Share of the screen height the framed box takes: the title and the figures band take the rest. */
+const FILL = 0.66;
+/** The figures band is taller than the title: sit the picture this share of a screen higher. */
+const LIFT = 0.03;
 const MIN_FRAME_M = 6;
 
 export const RESOURCE_LABEL: Record<Resource, string> = { compute: 'GPU compute', power: 'Power', cooling: 'Cooling', fabric: 'Fabric', storage: 'Storage' };
+/** One word for the large figure. */
+export const RESOURCE_SHORT: Record<Resource, string> = { compute: 'Compute', power: 'Power', cooling: 'Cooling', fabric: 'Fabric', storage: 'Storage' };
 
 /** A camera that shows the box whole on a screen of the given aspect (width / height). */
 export function viewOfBox(box: Box3Like, projection: 'perspective' | 'plan', aspect: number): Slide['view'] {
@@ -29,13 +33,16 @@ export function viewOfBox(box: Box3Like, projection: 'perspective' | 'plan', asp
   const target: [number, number, number] = [(box.min[0] + box.max[0]) / 2, (box.min[1] + box.max[1]) / 2, 0];
   if (projection === 'plan') {
     const visible = Math.max(ly, lx / Math.max(0.1, aspect)) / FILL;
+    // Plan shows hall +y up on screen: a target further down the hall lifts the picture.
+    target[1] -= visible * LIFT;
     return { projection, target, eye: [target[0], target[1], visible] };
   }
   // The bounding sphere fits the narrower of the two fields of view.
   const radius = Math.hypot(lx, ly, lz) / 2;
   const vFov = (FOV_DEG * Math.PI) / 180;
   const hFov = 2 * Math.atan(Math.tan(vFov / 2) * aspect);
-  const distance = radius / Math.sin(Math.min(vFov, hFov) / 2) / (FILL + 0.1);
+  // The bounding sphere is loose around a flat hall; 0.8 of its fitting distance fills the screen.
+  const distance = (radius / Math.sin(Math.min(vFov, hFov) / 2)) * 0.8;
   return { projection, target, eye: [target[0] + VIEW_DIRECTION[0] * distance, target[1] + VIEW_DIRECTION[1] * distance, target[2] + VIEW_DIRECTION[2] * distance] };
 }
 
@@ -74,6 +81,9 @@ export function hottestAisle(doc: ProjectDocument, results: EngineResults | null
   return { ids, rackName: rack.name, inletC };
 }
 
+/** The overlay that shows each limit: rack draw for compute and power, air for cooling. */
+const OVERLAY_OF: Record<Resource, SlideOverlay> = { compute: 'power', power: 'power', cooling: 'heat', fabric: 'links', storage: 'none' };
+
 export function slidesFromViews(doc: ProjectDocument): Slide[] {
   return doc.views.map((v, i) => ({
     id: v.id, title: v.name,
@@ -109,7 +119,7 @@ export function defaultSlides(doc: ProjectDocument, results: EngineResults | nul
     const agents = b.maxAgents[b.resource];
     slides.push({
       id: 'bottleneck', title: `Bottleneck: ${RESOURCE_LABEL[b.resource]}`,
-      overlay: b.resource === 'power' ? 'power' : b.resource === 'cooling' ? 'heat' : b.resource === 'fabric' ? 'links' : undefined,
+      overlay: OVERLAY_OF[b.resource],
       view: viewOfBox(limitBox, 'perspective', aspect),
       caption: `${RESOURCE_LABEL[b.resource]} limits the hall${agents !== undefined && Number.isFinite(agents) ? ` to ${Math.round(agents).toLocaleString('en-US')} agents at the SLO` : ''}; next: ${RESOURCE_LABEL[b.next]}`,
     });
