@@ -20,6 +20,7 @@ export interface LabelSpec {
 
 const useLabelSpecs = create<{ groups: Record<string, LabelSpec[]> }>(() => ({ groups: {} }));
 const elements = new Map<string, HTMLElement>();
+const sizes = new WeakMap<HTMLElement, { text: string; w: number; h: number }>();
 /** Which labels win a spot on screen first: what the user picked, then the drawing's dimensions. */
 const PRIORITY: Record<string, number> = { selection: 0, dimensions: 1, rows: 2 };
 /** Free pixels kept around each label. */
@@ -63,7 +64,10 @@ export function LabelProjector() {
         const x = ((v.current.x + 1) / 2) * size.width, y = ((1 - v.current.y) / 2) * size.height;
         if (visible) {
           el.style.display = '';
-          const w = el.offsetWidth / 2 + GAP, h = el.offsetHeight / 2 + GAP;
+          // Measured once per label and text: reading offsetWidth every frame forces a layout.
+          let box = sizes.get(el);
+          if (box === undefined || box.text !== l.text) sizes.set(el, (box = { text: l.text, w: el.offsetWidth / 2 + GAP, h: el.offsetHeight / 2 + GAP }));
+          const { w, h } = box;
           const rect: [number, number, number, number] = [x - w, y - h, x + w, y + h];
           visible = !placed.some((r) => rect[0] < r[2] && rect[2] > r[0] && rect[1] < r[3] && rect[3] > r[1]);
           if (visible) placed.push(rect);
