@@ -65,8 +65,9 @@ export function LabelProjector() {
         if (visible) {
           el.style.display = '';
           // Measured once per label and text: reading offsetWidth every frame forces a layout.
+          const text = `${l.text}${l.sub ?? ''}`;
           let box = sizes.get(el);
-          if (box === undefined || box.text !== l.text) sizes.set(el, (box = { text: l.text, w: el.offsetWidth / 2 + GAP, h: el.offsetHeight / 2 + GAP }));
+          if (box === undefined || box.text !== text) sizes.set(el, (box = { text, w: el.offsetWidth / 2 + GAP, h: el.offsetHeight / 2 + GAP }));
           const { w, h } = box;
           const rect: [number, number, number, number] = [x - w, y - h, x + w, y + h];
           visible = !placed.some((r) => rect[0] < r[2] && rect[2] > r[0] && rect[1] < r[3] && rect[3] > r[1]);
