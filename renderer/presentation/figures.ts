@@ -43,7 +43,7 @@ export function keyFigures(doc: ProjectDocument, results: EngineResults | null):
   return [
     quantity(results, 'power.itLoadKw', 'IT load', `${doc.racks.length} racks`),
     quantity(results, 'power.facilityKw', 'Facility power', 'from the grid'),
-    quantity(results, 'power.pue', 'PUE', Number.isFinite(pue) ? `${((1 - 1 / pue) * 100).toFixed(0)} % of grid power is overhead` : ''),
+    quantity(results, 'power.pue', 'PUE', Number.isFinite(pue) ? `non-IT share ${((1 - 1 / pue) * 100).toFixed(0)} %` : ''),
     quantity(results, 'thermal.maxInletC', 'Hottest inlet', `≤ ${limits.recommendedMaxC} °C recommended (${doc.hall.ashraeClass})`, inletTone),
     agents === null ? missing('workload.maxAgentsAtSlo', 'Agents at SLO')
       : { key: 'workload.maxAgentsAtSlo', label: 'Agents at SLO', value: formatNumber(agents.value), unit: '', note: 'within the latency target', tone: 'accent' },

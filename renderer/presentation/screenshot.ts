@@ -69,6 +69,12 @@ function drawLegends(g: CanvasRenderingContext2D, origin: DOMRect, k: number): v
       g.fillStyle = grad;
       g.fillRect(rx, ry, rr.width * k, rr.height * k);
     }
+    g.font = `${12.5 * k}px ${FONT}`;
+    g.fillStyle = '#8a94a1';
+    for (const line of el.querySelectorAll<HTMLElement>('.legend-note, .legend-row')) {
+      const lr = line.getBoundingClientRect();
+      g.fillText(line.textContent ?? '', (lr.left - origin.left) * k, (lr.top - origin.top) * k, lr.width * k);
+    }
     const scale = el.querySelector<HTMLElement>('.legend-scale');
     if (scale !== null) {
       g.font = `${12 * k}px ${MONO}`;

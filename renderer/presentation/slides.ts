@@ -41,8 +41,10 @@ export function viewOfBox(box: Box3Like, projection: 'perspective' | 'plan', asp
   const radius = Math.hypot(lx, ly, lz) / 2;
   const vFov = (FOV_DEG * Math.PI) / 180;
   const hFov = 2 * Math.atan(Math.tan(vFov / 2) * aspect);
-  // The bounding sphere is loose around a flat hall; 0.8 of its fitting distance fills the screen.
-  const distance = (radius / Math.sin(Math.min(vFov, hFov) / 2)) * 0.8;
+  // The bounding sphere is loose around a flat hall (0.8 of its fitting distance fills the
+  // screen) but tight around a block of racks, whose corners would touch the figures band.
+  const flat = lz < 0.25 * Math.max(lx, ly);
+  const distance = (radius / Math.sin(Math.min(vFov, hFov) / 2)) * (flat ? 0.8 : 1.1);
   return { projection, target, eye: [target[0] + VIEW_DIRECTION[0] * distance, target[1] + VIEW_DIRECTION[1] * distance, target[2] + VIEW_DIRECTION[2] * distance] };
 }
 
