@@ -23,8 +23,7 @@ What to do instead:
   npm run preview     the same app in your browser, with the real file services behind a
                       local bridge on 127.0.0.1; it prints the URL to open.
 
-To run the desktop app, on a machine with internet access:
-  node node_modules/electron/install.js        fetch Electron's binary
-  npx electron-rebuild -f -w better-sqlite3    rebuild SQLite for Electron's ABI
-  npm start
+To run the desktop app, on a machine with internet access, run npm start there: it fetches
+Electron's binary and rebuilds SQLite for Electron's ABI once (into .cache/, leaving the Node
+build in node_modules for the tests and the command line; see also npx electron-rebuild).
 `;

@@ -1,7 +1,7 @@
 // Opening a project file: check that it is SQLite, that it is ours, that we know its version,
 // that it is intact, then read and validate every row. Any failure is a ProjectFileError that
 // names the file and, for bad rows, the table, row and column.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { closeSync, openSync, readSync } from 'node:fs';
 import {
   Catalog, FabricDesign, Hall, ProjectDocument, checkReferences, DOCUMENT_FORMAT_VERSION, formatPath, zodProblems,
@@ -9,6 +9,7 @@ import {
 } from '../../engine/model/index.js';
 import { ProjectFileError } from './errors.js';
 import { migrate } from './migrations.js';
+import { openDatabase } from './sqlite.js';
 import { APPLICATION_ID, SCHEMA_VERSION, TABLES_V1 } from './schema.js';
 import {
   containmentTable, coolingTable, linksTable, powerTable, racksTable, rowProblem, rowsTable, traysTable, viewsTable,
@@ -21,7 +22,7 @@ export function readProject(path: string): ProjectDocument {
   checkHeader(path);
   let db: Database.Database;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openDatabase(path, { readonly: true, fileMustExist: true });
   } catch (error) {
     throw new ProjectFileError('unreadable', path, `Cannot open ${path}: ${messageOf(error)}`);
   }
@@ -52,7 +53,7 @@ function readOpen(source: Database.Database, path: string): ProjectDocument {
   let db = source;
   if (version < SCHEMA_VERSION) {
     // Migrate a copy in memory: the file itself changes only when the user saves.
-    db = new Database(source.serialize());
+    db = openDatabase(source.serialize());
     migrate(db, SCHEMA_VERSION);
   }
   const present = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));

@@ -1,11 +1,12 @@
 // Saving is atomic: the project is written to a temporary file beside the target, flushed to
 // disk, then renamed over the target. A crash or kill at any moment leaves either the old file
 // or the new one, never a half-written project (rename is atomic within one file system).
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { catalogSections, type ProjectDocument } from '../../engine/model/index.js';
 import { migrate } from './migrations.js';
+import { openDatabase } from './sqlite.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema.js';
 import {
   containmentTable, coolingTable, linksTable, powerTable, racksTable, rowsTable, traysTable, viewsTable, workloadsTable,
@@ -19,7 +20,7 @@ export function writeProject(path: string, doc: ProjectDocument, appVersion: str
   removeStaleTemps(path);
   const temp = `${path}.tmp-${process.pid}-${++tempCounter}`;
   try {
-    const db = new Database(temp);
+    const db = openDatabase(temp);
     try {
       // A fresh temporary file needs no journal: if we crash, the temp file is simply discarded.
       db.pragma('journal_mode = OFF');
