@@ -140,8 +140,16 @@ export const CoolingType = z.object({
   fanPowerKw: Kilowatts,
   /** Supply temperature the unit holds (air for air units, coolant for a CDU). */
   supplyC: Celsius,
+  /**
+   * CRAH on a slab floor: how far its discharge runs along the floor before it mixes into the room
+   * (the thermal model spreads the supply over the floor cells in front of the unit up to this or the
+   * first obstacle). Optional so older files still load: DEFAULT_SUPPLY_THROW_M then applies.
+   */
+  supplyThrowM: Metres.optional(),
 });
 export type CoolingType = z.infer<typeof CoolingType>;
+/** Supply throw of a CRAH whose catalog entry gives none, m (rule of thumb: manufacturers quote 6-10 m). */
+export const DEFAULT_SUPPLY_THROW_M = 6;
 
 export const PowerType = z.object({
   ...Item,

@@ -124,9 +124,11 @@ export function thermalResult(model: ThermalModel): ThermalResult {
   const shiV = shi(rackInletC, rackExhaustC, use, supplyC);
   // Return temperature of all air units, airflow-weighted (CRAH pool and in-row units).
   let retFlow = 0, retSum = 0;
+  const crahMoving = new Set(model.ports.crah.index); // a boxed-in CRAH moves no air
   doc.cooling.forEach((u, i) => {
     const t = unitTypes[i];
     if (u.status !== 'running' || (t?.kind !== 'crah' && t?.kind !== 'inrow') || t.airflowM3s <= 0) return;
+    if (t.kind === 'crah' && !crahMoving.has(i)) return;
     retFlow += t.airflowM3s;
     retSum += t.airflowM3s * (supplyC + (bal.airRemovedKw[i] as number) / (model.rhoCp * t.airflowM3s));
   });

@@ -19,11 +19,32 @@ const MAX_CG_ITERATIONS = 3000;
 
 const add = (a: Float64Array, i: number, v: number) => { a[i] = (a[i] as number) + v; };
 
-/** Net air source per cell, m3/s (positive: air enters the cell). */
+/**
+ * Net air source per cell, m3/s (positive: air enters the cell). CRAH air: supply at the units' cells
+ * (slab) or equally through the cold-aisle tiles (raised floor; tiles = distinct rackSupply cells),
+ * return crahShare x rack airflow above each rack's exhaust. Returns the number of tiles (0 on a slab).
+ */
 export function airSources(
   g: Grid, ports: Ports, rackAirflow: Float64Array, crahShare: number, inrowAirflow: Float64Array, out: Float64Array,
-): void {
+): number {
   out.fill(0);
+  const u = ports.crah;
+  let tiles = 0;
+  if (crahShare <= 0) {
+    // No rack air to return (or no CRAH): the units move nothing through the room.
+  } else if (u.tiles) {
+    let air = 0;
+    for (let e = 0; e < u.airflow.length; e++) air += u.airflow[e]!;
+    const cells = new Set<number>();
+    for (let r = 0; r < rackAirflow.length; r++) if (rackAirflow[r]! > 0 && ports.rackReturn[r] !== -1) cells.add(ports.rackSupply[r]!);
+    tiles = cells.size;
+    for (const c of cells) add(out, c, air / tiles);
+  } else {
+    for (let e = 0; e < u.airflow.length; e++) {
+      const a = u.airflow[e]!;
+      for (let x = u.supplyStart[e]!; x < u.supplyStart[e + 1]!; x++) add(out, u.supplyCell[x]!, a * u.supplyWeight[x]!);
+    }
+  }
   const nz = g.nz;
   const { inCell, outCell, weight } = ports.racks;
   for (let r = 0; r < rackAirflow.length; r++) {
@@ -36,7 +57,6 @@ export function airSources(
       add(out, inCell[o] as number, -(f * w));
       add(out, outCell[o] as number, f * w);
     }
-    add(out, ports.rackSupply[r] as number, crahShare * f);
     add(out, ports.rackReturn[r] as number, -(crahShare * f));
   }
   const p = ports.inrow;
@@ -50,6 +70,7 @@ export function airSources(
       add(out, p.outCell[o] as number, -(a * w)); // return at the rear
     }
   }
+  return tiles;
 }
 
 /** Scratch vectors for the solver, kept between solves so an edit allocates nothing. */

@@ -22,6 +22,8 @@ export const SWEEP_TOLERANCE_K = 5e-3;
 /** ... and no cell's equation is off by more than this Jacobi step, K. */
 export const STEP_TOLERANCE_K = 0.05;
 const MAX_SWEEPS = 600;
+/** Per-sweep convergence rate above which the extrapolated remaining change is taken as this rate's. */
+const MAX_RATE = 0.999;
 /** Coarse corrections smaller than this (K) end the two-level phase of a solve. */
 const COARSE_OFF_K = SWEEP_TOLERANCE_K / 10;
 
@@ -212,11 +214,19 @@ export function solveHeat(
   let settled = 0;
   let it = 0;
   let coarseOn = true;
+  let before = Infinity, last = Infinity;
   for (; it < MAX_SWEEPS; it++) {
     if (levelShift !== null) shiftOpen(g, w, s, levelShift());
     clearSrc();
     const change = updateRacks(g, ports, rackAirflow, active, s);
-    settled = change < SWEEP_TOLERANCE_K ? settled + 1 : 0;
+    // A slow loop moves inlets little per sweep while far from its answer: extrapolate the change
+    // geometrically (rate per sweep from two sweeps back, one forward and one backward) and ask the
+    // remaining distance change x rho / (1 - rho) to be within the tolerance too.
+    const rho = before > 0 && Number.isFinite(before) ? Math.min(Math.sqrt(change / before), MAX_RATE) : 0;
+    const remaining = (change * rho) / (1 - rho);
+    before = last;
+    last = change;
+    settled = change < SWEEP_TOLERANCE_K && remaining < SWEEP_TOLERANCE_K ? settled + 1 : 0;
     // Inlets still and the hall balanced; then every cell's equation must hold too (a warm start
     // after an edit moves inlets only slowly while the disturbance spreads).
     if (settled >= 2 && balanced() && maxStepK(g, w, s) < STEP_TOLERANCE_K) break;

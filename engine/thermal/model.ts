@@ -11,6 +11,7 @@ import { buildHierarchy } from './multigrid.js';
 import { buildCoefficients, buildSinks, heatSystem, inWindow, solveHeat, windowLeakK, type HeatSystem } from './heat.js';
 import { buildHeatCoarse } from './heat-coarse.js';
 import { MAX_STEPS, buildPorts, replaceInrow, replaceRack, type Ports } from './ports.js';
+import { buildRoomUnits, sameRoomUnits, type RoomUnitPorts } from './room-units.js';
 
 /** Edits touching more racks than this are solved in full (still warm-started). */
 export const MAX_LOCAL_RACKS = 16;
@@ -53,9 +54,12 @@ export class ThermalModel {
   /** Airflow each rack moves through the grid (0 when it has no open intake or exhaust), m3/s. */
   rackAirflow!: Float64Array;
   inrowAirflow!: Float64Array;
-  /** Room-unit (CRAH) airflow per unit of rack airflow: the pooled supply's share s. */
+  /** Room-unit (CRAH) airflow per unit of rack airflow, s: each rack's exhaust gives s x its airflow to the return. */
   crahShare = 0;
+  /** Airflow of the running CRAHs that have an open discharge, m3/s. */
   crahAirflow = 0;
+  /** Raised floor: cold-aisle tiles sharing the CRAH supply equally (0 on a slab). */
+  tileCount = 0;
   /** Sum of rack airflow through the grid, m3/s (the denominator of crahShare). */
   rackAirflowTotal = 0;
   /** Air (m3/s) that sealed-off air spaces would have to make up to balance their intakes and exhausts. */
@@ -137,11 +141,24 @@ export class ThermalModel {
       const pos = doc.racks[r]!.position;
       grow(inrowBox, pos.x, pos.y);
     }
-    // The pooled CRAH supply is shared by every rack: a share that moves would change it hall-wide.
+    // The return share is the same for every rack: a share that moves would change it hall-wide.
     const share = this.rackAirflowTotal > 0 ? this.crahAirflow / this.rackAirflowTotal : 0;
     if (Math.abs(share - this.crahShare) > SHARE_DRIFT_LIMIT * this.crahShare) return null;
     if (this.sinkOf() !== this.airSink) return null;
-    airSources(g, this.ports, this.rackAirflow, this.crahShare, this.inrowAirflow, this.airSrc);
+    // A CRAH throw the edit shortened or lengthened: the window grows over the cells whose supply
+    // changed (a unit boxed in or freed changes the return share: solved in full).
+    if (!this.ports.crah.tiles && this.ports.crah.index.length > 0) {
+      const units = buildRoomUnits(doc, g, this.unitTypes);
+      if (!sameRoomUnits(this.ports.crah, units)) {
+        const before = this.ports.crah.index;
+        if (units.index.length !== before.length || units.index.some((u, e) => u !== before[e])) return null;
+        const plane = g.nx * g.ny;
+        for (const c of changedSupplyCells(this.ports.crah, units)) grow(inrowBox, ((c % plane) % g.nx + 0.5) * g.dx, (Math.floor((c % plane) / g.nx) + 0.5) * g.dy);
+        this.ports.crah = units;
+      }
+    }
+    // Tiles share the supply equally: one more or fewer changes every tile's air.
+    if (airSources(g, this.ports, this.rackAirflow, this.crahShare, this.inrowAirflow, this.airSrc) !== this.tileCount) return null;
     buildSinks(this.ports, this.rackAirflow, this.crahShare, this.inrowAirflow, g.nz, this.sys.sink);
     // Where racks re-breathe most of their air an edit reaches far: widen until the field outside
     // the window is still in balance (or give up and solve in full).
@@ -259,15 +276,12 @@ export class ThermalModel {
     }
     this.rackAirflowTotal = rackTotal;
     this.crahAirflow = 0;
-    doc.cooling.forEach((u, i) => {
-      const t = this.unitTypes[i];
-      if (u.status === 'running' && t?.kind === 'crah') this.crahAirflow += t.airflowM3s;
-    });
+    for (let e = 0; e < this.ports.crah.airflow.length; e++) this.crahAirflow += this.ports.crah.airflow[e]!;
     this.crahShare = rackTotal > 0 ? this.crahAirflow / rackTotal : 0;
     this.inrowAirflow = Float64Array.from(this.ports.inrowIndex, (u) => this.unitTypes[u]?.airflowM3s ?? 0);
     this.airSink = this.sinkOf();
     this.solvable = this.airSink !== 'none';
-    airSources(g, this.ports, this.rackAirflow, this.crahShare, this.inrowAirflow, this.airSrc);
+    this.tileCount = airSources(g, this.ports, this.rackAirflow, this.crahShare, this.inrowAirflow, this.airSrc);
   }
 
   /**
@@ -336,13 +350,12 @@ export class ThermalModel {
     const crahReturnK = flow > 0 ? flowTheta / flow : 0;
     let airKw = 0;
     if (this.solvable) {
-      doc.cooling.forEach((u, i) => {
-        const t = this.unitTypes[i];
-        if (u.status !== 'running' || t?.kind !== 'crah') return;
-        const q = this.rhoCp * t.airflowM3s * crahReturnK;
-        airRemovedKw[i] = q;
+      const crah = ports.crah;
+      for (let e = 0; e < crah.index.length && this.crahShare > 0; e++) {
+        const q = this.rhoCp * crah.airflow[e]! * crahReturnK;
+        airRemovedKw[crah.index[e]!] = q;
         airKw += q;
-      });
+      }
       const nz = this.grid.nz;
       ports.inrowIndex.forEach((u, e) => {
         let th = 0;
@@ -359,6 +372,22 @@ export class ThermalModel {
     const errorPct = itKw > 0 ? ((itKw - removedKw - strandedKw) / itKw) * 100 : 0;
     return { airRemovedKw, crahReturnK, itKw, removedKw, unremovedKw: strandedKw, errorPct };
   }
+}
+
+/** Cells whose CRAH supply (m3/s) differs between two placements of the same units. */
+function changedSupplyCells(a: RoomUnitPorts, b: RoomUnitPorts): number[] {
+  const air = new Map<number, number>();
+  const addAll = (p: RoomUnitPorts, sign: number) => {
+    for (let e = 0; e < p.index.length; e++) {
+      for (let x = p.supplyStart[e]!; x < p.supplyStart[e + 1]!; x++) {
+        const c = p.supplyCell[x]!;
+        air.set(c, (air.get(c) ?? 0) + sign * p.airflow[e]! * p.supplyWeight[x]!);
+      }
+    }
+  };
+  addAll(a, 1);
+  addAll(b, -1);
+  return [...air].filter(([, v]) => Math.abs(v) > 1e-12).map(([c]) => c);
 }
 
 function rackMoved(a: Rack, b: Rack): boolean {

@@ -1,13 +1,16 @@
 // Where air enters and leaves the grid. A rack draws air over its height from the first open
 // cell in front of it and blows it out of the first open cell behind it (behind its rear door, if
 // any); an in-row cooler is the same with supply at the front and return at the rear. Room units
-// (CRAHs) feed one shared plenum: their supply reaches the floor of each rack's intake column in
-// proportion to the rack's airflow (raised-floor tiles or a balanced overhead/flooded supply), and
-// their return is drawn at the highest cell reachable straight up from each rack's exhaust (the
-// ceiling, or under a hot-aisle containment roof, i.e. a chimney or ducted return).
+// (CRAHs) supply air where room-units.ts places it (slab: in front of each unit up to its throw;
+// raised floor: the cold-aisle tile in front of each rack, rackSupply). Their return is drawn at the
+// highest cell reachable straight up from each rack's exhaust, in proportion to the rack's airflow
+// (the ceiling, or under a hot-aisle containment roof, i.e. a chimney or ducted return): potential
+// flow has no buoyancy, and a return located only at the units lets exhaust pool in starved halls
+// with no bound, so the rising hot layer is stood in for this way.
 import type { CoolingType, ProjectDocument, RackType, RotationDeg } from '../model/index.js';
 import { frontDirection, rackTypeIndex } from '../model/index.js';
 import type { Grid } from './grid.js';
+import { buildRoomUnits, type RoomUnitPorts } from './room-units.js';
 
 export interface PortSet {
   /** count x nz: intake (or supply) and exhaust (or return) cells per layer, -1 for none. */
@@ -19,9 +22,14 @@ export interface PortSet {
 
 export interface Ports {
   racks: PortSet;
-  /** Pooled room supply (floor of the intake column) and return cell of each rack, -1 for none. */
+  /**
+   * Per rack: the floor cell of its intake column (its cold-aisle tile on a raised floor) and the CRAH
+   * return cell above its exhaust; -1 for both when the rack has no open intake or exhaust.
+   */
   rackSupply: Int32Array;
   rackReturn: Int32Array;
+  /** Running CRAHs and their supply cells. */
+  crah: RoomUnitPorts;
   /** Running in-row coolers: their index in doc.cooling and ports (front = supply, rear = return). */
   inrowIndex: Int32Array;
   inrow: PortSet;
@@ -141,7 +149,7 @@ export function buildPorts(doc: ProjectDocument, g: Grid, unitTypes: readonly (C
   });
   const ports: Ports = {
     racks: portSet(n, g.nz), rackSupply: new Int32Array(n).fill(-1), rackReturn: new Int32Array(n).fill(-1),
-    inrowIndex: Int32Array.from(inrows), inrow: portSet(inrows.length, g.nz),
+    inrowIndex: Int32Array.from(inrows), inrow: portSet(inrows.length, g.nz), crah: buildRoomUnits(doc, g, unitTypes),
   };
   const rackTypes = rackTypeIndex(doc.catalog);
   doc.racks.forEach((rack, i) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '../../tests/support/catalog.js';
 import { demoHall, superpodHall } from '../generators/index.js';
-import { frac, type ProjectDocument } from '../model/index.js';
+import { DEFAULT_SUPPLY_THROW_M, frac, type ProjectDocument } from '../model/index.js';
 import { computeThermal, thermalResult } from './compute.js';
 import { rci, rti, shi } from './metrics.js';
 import { ThermalModel } from './model.js';
@@ -91,12 +91,112 @@ describe('sample halls', () => {
   });
 });
 
+describe('CRAH placement and containment in the demo hall (slab floor: located supply)', () => {
+  // demoHall: rows r01 (y 6, fronts to -y) and r02 (y 8.4, fronts to +y), racks x 18.0-24.0, hot
+  // aisle y 6.6-7.8; crah-150s at x 19.7 and 23.1 on both walls (y 0.75 and 13.65) blowing at the rows,
+  // 4 x 10.4 m3/s for about 18 racks, so the cold aisles are not starved overall.
+  const demo = demoHall(shippedCatalog);
+  const open = computeThermal(demo);
+  const hottestId = (r: ReturnType<typeof computeThermal>) => r.maxInletC.inputs[0]!.value as string;
+  const hac = { type: 'hac', minX: 18.0, minY: 6.6, maxX: 24.8, maxY: 7.8, heightM: 2.3 };
+  const withHac = (d: ProjectDocument): ProjectDocument => ({ ...d, containment: [{
+    id: 'hac-1' as ProjectDocument['containment'][number]['id'], typeId: hac.type as ProjectDocument['catalog']['containmentTypes'][number]['id'],
+    name: 'HAC', min: { x: hac.minX, y: hac.minY } as ProjectDocument['racks'][number]['position'],
+    max: { x: hac.maxX, y: hac.maxY } as ProjectDocument['racks'][number]['position'], heightM: hac.heightM as ProjectDocument['hall']['lengthM'], tags: {},
+  }] });
+  const moveCrahs = (d: ProjectDocument, x: number): ProjectDocument => ({
+    ...d, cooling: d.cooling.map((c) => (c.id === 'crah-01' || c.id === 'crah-03' ? { ...c, position: { ...c.position, x: x as typeof c.position.x } } : c)),
+  });
+
+  it('the hottest inlet is above the supply and at a row end (exhaust wraps round it, no throw reaches it)', () => {
+    // The throws of the units span x 18.45-20.95 and 21.85-24.35: the end rack at x 18.0-18.6 gets no
+    // throw column of its own and draws air that came round the row end past the hot aisle.
+    expect(open.maxInletC.value).toBeGreaterThan(22 + 1);
+    const id = hottestId(open);
+    const rack = demo.racks.find((r) => r.id === id)!;
+    const row = demo.racks.filter((r) => r.position.y === rack.position.y).map((r) => r.position.x);
+    expect([Math.min(...row), Math.max(...row)]).toContain(rack.position.x);
+    expect(open.shi.value).toBeGreaterThan(0.005);
+    expect(Math.abs(open.energyBalanceErrorPct.value)).toBeLessThan(0.1);
+  });
+
+  it('hot-aisle containment lowers the hottest inlet with every CRAH running', () => {
+    // The roofed hot aisle keeps exhaust from wrapping round the row ends; the return is drawn under
+    // its roof, so the racks see (nearly) supply air.
+    const contained = computeThermal(withHac(demo));
+    expect(contained.maxInletC.value).toBeLessThan(open.maxInletC.value - 1);
+    expect(contained.maxInletC.value).toBeGreaterThanOrEqual(22 - 1e-6);
+    expect(Math.abs(contained.energyBalanceErrorPct.value)).toBeLessThan(0.1);
+  });
+
+  it('moving two CRAHs away from the rows (to x = 5 m, 13 m from the row ends) raises the inlets', () => {
+    const moved = computeThermal(moveCrahs(demo, 5));
+    expect(moved.maxInletC.value).toBeGreaterThan(open.maxInletC.value + 1);
+    expect(mean(moved.rackInletC)).toBeGreaterThan(mean(open.rackInletC));
+    expect(Math.abs(moved.energyBalanceErrorPct.value)).toBeLessThan(0.1);
+  });
+
+  it('on a raised floor the tiles supply the cold aisles and CRAH placement does not matter', () => {
+    const raised = (d: ProjectDocument): ProjectDocument => ({ ...d, hall: { ...d.hall, floor: { kind: 'raised', plenumDepthM: 0.6 as typeof d.hall.lengthM } } });
+    const a = computeThermal(raised(demo)), b = computeThermal(raised(moveCrahs(demo, 5)));
+    // Each tile passes 41.6 m3/s / (tiles in front of the racks): more than each rack draws, so inlets stay near 22 C.
+    expect(a.maxInletC.value).toBeLessThan(22.5);
+    for (let i = 0; i < demo.racks.length; i++) expect(Math.abs(a.rackInletC[i]! - b.rackInletC[i]!)).toBeLessThan(0.05);
+    expect(Math.abs(a.energyBalanceErrorPct.value)).toBeLessThan(0.1);
+  });
+
+  it('reads the throw from the catalog: omitted means DEFAULT_SUPPLY_THROW_M, a shorter throw changes the field', () => {
+    expect(DEFAULT_SUPPLY_THROW_M).toBe(6);
+    const withThrow = (t: number | undefined) => ({
+      ...demo, catalog: { ...demo.catalog, coolingTypes: demo.catalog.coolingTypes.map((c) => {
+        if (c.kind !== 'crah') return c;
+        const { supplyThrowM: _old, ...rest } = c;
+        return t === undefined ? rest : { ...rest, supplyThrowM: t as typeof c.widthM };
+      }) },
+    });
+    expect(computeThermal(withThrow(undefined)).maxInletC.value).toBeCloseTo(open.maxInletC.value, 6);
+    // Released within 2 m of the wall the supply meets the rows mixed with room air: hotter inlets.
+    expect(computeThermal(withThrow(2)).maxInletC.value).toBeGreaterThan(open.maxInletC.value + 0.3);
+  });
+});
+
+describe('CRAH supply cells (floor throw), counted by hand', () => {
+  it('one crah-150 facing a rack: face cells over its height, then floor cells up to the throw or the rack', () => {
+    // 9 x 9 m hall, 0.6 m cells, 0.9 m layers. CRAH x 3.25-5.75, face at y 1.2: columns whose centres
+    // lie in x [3.25, 5.75) are i 5-9 (5 columns), each 1/5 of the air. First open row j 2; the unit
+    // is 2.0 m high, so layers 0, 1 (0.9 m each) and 2 (0.2 m) at the face. Throw 6 m = 10 cells
+    // (j 2-11), except column i 7, stopped by the rack (x 4.2-4.8, y 4.2-5.4: j 7-8) after 5 (j 2-6).
+    // Cells: 5 x 3 face + (9 + 9 + 4 + 9 + 9) floor = 55; a floor cell of a free column carries
+    // 1/5 x 1/10 = 0.02 of the air, of the blocked column 1/5 x 1/5 = 0.04.
+    const doc = testHall({
+      catalog: shippedCatalog, lengthM: 9, widthM: 9,
+      racks: [{ type: 'cpu-2s-20n', x: 4.5, y: 4.8, rot: 0 }],
+      cooling: [{ id: 'crah-1', type: 'crah-150', x: 4.5, y: 0.75, rot: 180 }],
+    });
+    const model = new ThermalModel(doc);
+    const u = model.ports.crah;
+    expect(Array.from(u.index)).toEqual([0]);
+    expect(u.supplyCell.length).toBe(55);
+    const weightAt = (i: number, j: number) => {
+      const x = Array.from(u.supplyCell).indexOf(j * 15 + i);
+      return x < 0 ? 0 : u.supplyWeight[x]!;
+    };
+    expect(weightAt(5, 11)).toBeCloseTo(0.02, 9);
+    expect(weightAt(7, 6)).toBeCloseTo(0.04, 9);
+    expect(weightAt(7, 7)).toBe(0);
+    expect(weightAt(5, 12)).toBe(0);
+    expect(u.supplyWeight.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+  });
+});
+
 describe('incremental update', () => {
   it('matches a full compute after a rack is changed and another moved', () => {
     const doc = superpodHall(shippedCatalog, 2);
     const model = new ThermalModel(doc);
     const racks = doc.racks.slice();
     racks[3] = { ...racks[3]!, utilisation: frac(1) };
+    // rk8 steps 0.6 m toward the CRAH wall into the throw of the unit at x 19.725: the window takes the
+    // cells whose supply changed (the slab's located supply), and the edit stays local.
     const r7 = racks[7]!;
     racks[7] = { ...r7, position: { ...r7.position, y: (r7.position.y - 0.6) as typeof r7.position.y } };
     const edited = { ...doc, racks };
