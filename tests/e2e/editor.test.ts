@@ -153,8 +153,9 @@ describe('editing the hall in Chromium', () => {
   }, 60_000);
 
   it('contains the hot aisle and the hottest inlet drops when the cold aisles are starved', async () => {
-    // As generated the CRAHs supply the cold aisles fully (pooled supply, docs/thermal-model.md):
-    // fail two so racks breathe their own exhaust, then contain the hot aisle between rows 01 and 02.
+    // As generated, exhaust already recirculates round the row ends (hottest ~24 C). Failing two
+    // CRAHs starves the cold aisles further (~48 C in Node); containing the hot aisle between rows
+    // 01 and 02 then stops the exhaust reaching the intakes (~26 C, docs/thermal-model.md).
     for (const [x, y] of [[19.7, 0.75], [23.1, 0.75]] as const) {
       const crah = await at(x, y, 1);
       await page.mouse.click(crah.clientX, crah.clientY);
