@@ -42,18 +42,21 @@ function idsOf(items: readonly { id: string }[]): Set<string> {
   return new Set(items.map((i) => i.id));
 }
 
-function checkUnique(items: readonly { id: string }[], section: string, seen: Map<string, string>, out: Problem[]): void {
-  items.forEach((item, i) => {
-    const where = `${section}[${i}].id`;
-    const first = seen.get(item.id);
-    if (first !== undefined) out.push({ path: where, message: `id "${item.id}" is already used at ${first}` });
-    else seen.set(item.id, where);
-  });
+/** Where an id was first seen; the path text is built only when a duplicate needs reporting. */
+type Seen = Map<string, { section: string; index: number }>;
+
+function checkUnique(items: readonly { id: string }[], section: string, seen: Seen, out: Problem[]): void {
+  for (let i = 0; i < items.length; i++) {
+    const id = (items[i] as { id: string }).id;
+    const first = seen.get(id);
+    if (first !== undefined) out.push({ path: `${section}[${i}].id`, message: `id "${id}" is already used at ${first.section}[${first.index}].id` });
+    else seen.set(id, { section, index: i });
+  }
 }
 
 export function checkCatalog(catalog: Catalog, prefix = 'catalog'): Problem[] {
   const out: Problem[] = [];
-  const seen = new Map<string, string>();
+  const seen: Seen = new Map();
   checkUnique(catalog.rackTypes, `${prefix}.rackTypes`, seen, out);
   checkUnique(catalog.switchTypes, `${prefix}.switchTypes`, seen, out);
   checkUnique(catalog.coolingTypes, `${prefix}.coolingTypes`, seen, out);
@@ -88,7 +91,8 @@ export function checkReferences(doc: ProjectDocument): Problem[] {
   const powerTypes = idsOf(c.powerTypes);
   const cableTypes = idsOf(c.cableTypes);
   const switchTypes = idsOf(c.switchTypes);
-  const seen = new Map<string, string>();
+  // One map of every placed id: it checks uniqueness across sections and answers "does it exist".
+  const seen: Seen = new Map();
   checkUnique(doc.rows, 'rows', seen, out);
   checkUnique(doc.racks, 'racks', seen, out);
   checkUnique(doc.cooling, 'cooling', seen, out);
@@ -97,9 +101,10 @@ export function checkReferences(doc: ProjectDocument): Problem[] {
   checkUnique(doc.containment, 'containment', seen, out);
   checkUnique(doc.links, 'links', seen, out);
   checkUnique(doc.workloads, 'workloads', seen, out);
-  const rows = idsOf(doc.rows);
-  const racks = idsOf(doc.racks);
-  const power = idsOf(doc.power);
+  const isIn = (section: string) => ({ has: (id: string) => seen.get(id)?.section === section });
+  const rows = isIn('rows');
+  const racks = isIn('racks');
+  const power = isIn('power');
   const coolingKind = new Map(doc.cooling.map((u) => [u.id as string, coolingTypes.get(u.typeId)?.kind]));
   const missing = (path: string, what: string, id: string) => out.push({ path, message: `no ${what} "${id}"` });
 
@@ -140,7 +145,7 @@ export function checkReferences(doc: ProjectDocument): Problem[] {
     if (!containmentTypes.has(t.typeId)) missing(`containment[${i}].typeId`, 'containment type in the catalog', t.typeId);
     if (t.min.x >= t.max.x || t.min.y >= t.max.y) out.push({ path: `containment[${i}]`, message: 'min must be below max in x and y' });
   });
-  const objects = new Set([...racks, ...idsOf(doc.cooling), ...power]);
+  const objects = { has: (id: string) => { const s = seen.get(id)?.section; return s === 'racks' || s === 'cooling' || s === 'power'; } };
   doc.links.forEach((l, i) => {
     if (!objects.has(l.a.objectId)) missing(`links[${i}].a.objectId`, 'placed object', l.a.objectId);
     if (!objects.has(l.b.objectId)) missing(`links[${i}].b.objectId`, 'placed object', l.b.objectId);
