@@ -74,12 +74,72 @@ export interface TransceiverLine { transceiverId: string; count: number }
 /** Per link class (nic-leaf, leaf-spine, ...): count and mean propagation for latency and reports. */
 export interface LinkClassStats { count: number; routedM: number; maxM: number; delayNs: number }
 
+/**
+ * Every add() as booked, column by column: auto-cable expands these into document links. Columns
+ * of numbers (class and type interned), not an object per bundle: the gigawatt hall books
+ * ~170,000 bundles, and objects cost ~1.6 s to structured-clone out of the worker.
+ */
+export class BundleColumns {
+  readonly classes: string[] = [];
+  readonly cableTypeIds: string[] = [];
+  private classIndex = new Map<string, number>();
+  private typeIndex = new Map<string, number>();
+  length = 0;
+  cls = new Uint16Array(64);
+  gbps = new Float64Array(64);
+  a = new Int32Array(64);
+  b = new Int32Array(64);
+  count = new Int32Array(64);
+  cableType = new Uint16Array(64);
+  lengthM = new Float64Array(64);
+
+  private intern(map: Map<string, number>, list: string[], key: string): number {
+    let i = map.get(key);
+    if (i === undefined) {
+      i = list.length;
+      list.push(key);
+      map.set(key, i);
+    }
+    return i;
+  }
+
+  /** Doubles every column (amortised O(1) a push; typed arrays cannot grow in place). */
+  private grow(): void {
+    const n = this.cls.length * 2;
+    const more = <T extends Uint16Array | Int32Array | Float64Array>(old: T, make: (n: number) => T): T => {
+      const next = make(n);
+      next.set(old);
+      return next;
+    };
+    this.cls = more(this.cls, (k) => new Uint16Array(k));
+    this.gbps = more(this.gbps, (k) => new Float64Array(k));
+    this.a = more(this.a, (k) => new Int32Array(k));
+    this.b = more(this.b, (k) => new Int32Array(k));
+    this.count = more(this.count, (k) => new Int32Array(k));
+    this.cableType = more(this.cableType, (k) => new Uint16Array(k));
+    this.lengthM = more(this.lengthM, (k) => new Float64Array(k));
+  }
+
+  push(cls: string, gbps: number, a: number, b: number, count: number, cableTypeId: string, lengthM: number): void {
+    if (this.length === this.cls.length) this.grow();
+    const i = this.length++;
+    this.cls[i] = this.intern(this.classIndex, this.classes, cls);
+    this.cableType[i] = this.intern(this.typeIndex, this.cableTypeIds, cableTypeId);
+    this.gbps[i] = gbps;
+    this.a[i] = a;
+    this.b[i] = b;
+    this.count[i] = count;
+    this.lengthM[i] = lengthM;
+  }
+}
+
 export class CableBook {
   private lines = new Map<string, { line: CableLine; hist: Map<number, number> }>();
   readonly classes = new Map<string, LinkClassStats>();
   /** Site pairs no cable reaches, with how many cables. */
   readonly tooLong: { a: number; b: number; lengthM: number; count: number }[] = [];
   readonly noCableSpeeds = new Set<number>();
+  readonly bundles = new BundleColumns();
 
   constructor(private picker: CablePicker) {}
 
@@ -95,6 +155,7 @@ export class CableBook {
       pick = { type: longest, orderedM: Math.ceil(lengthM) };
     }
     const c = pick.type;
+    this.bundles.push(cls, gbps, a, b, count, c.id, lengthM);
     let entry = this.lines.get(c.id);
     if (!entry) {
       entry = {

@@ -11,7 +11,7 @@ import { planCompute, planStorage, portsPerNic, type ComputePlan } from './plan.
 import { rackSites, SwitchPlacer } from './placement.js';
 import { Router } from './routing.js';
 import { scaleUp } from './scaleup.js';
-import type { FabricResult, NetworkSummary } from './types.js';
+import type { FabricBundle, FabricBundles, FabricResult, NetworkSummary } from './types.js';
 
 export interface FabricOptions {
   /** Scale-out traffic each GPU offers (Gbit/s), for link utilisation; the workload model supplies it. */
@@ -167,6 +167,7 @@ export function computeFabric(doc: ProjectDocument, options: FabricOptions = {})
     const t = types.get(r.typeId);
     return t?.kind === 'network' ? [{ rackId: r.id, switches: used[i] ?? 0, slots: t.switchSlots }] : [];
   });
+  const { bundles, cablesWithoutRack } = rackBundles(book, sites);
   return {
     scaleUp: up.summary,
     compute: summaryCompute,
@@ -181,8 +182,63 @@ export function computeFabric(doc: ProjectDocument, options: FabricOptions = {})
     transceivers,
     linkClasses: Object.fromEntries([...book.classes.entries()].map(([k, v]) => [k, { ...v }])),
     switchRacks,
+    bundles,
+    cablesWithoutRack,
     diagram: fabricDiagram(doc, types, compute, storage),
     violations,
+  };
+}
+
+/** Site indices to rack indices, once, dropping (and counting) cables at sites without a rack. */
+export function rackBundles(book: CableBook, sites: ReturnType<typeof rackSites>): { bundles: FabricBundles; cablesWithoutRack: number } {
+  const src = book.bundles;
+  const n = src.length;
+  const rackIds: string[] = [];
+  const rackOf = new Int32Array(sites.length).fill(-1);
+  sites.forEach((s, i) => {
+    if (s.rackId === null) return;
+    rackOf[i] = rackIds.length;
+    rackIds.push(s.rackId);
+  });
+  // Trimmed copies (slice, not subarray: a view would transfer the whole grown buffer).
+  const out: FabricBundles = {
+    length: n, classes: src.classes.slice(), cableTypeIds: src.cableTypeIds.slice(), rackIds,
+    cls: src.cls.slice(0, n), gbps: src.gbps.slice(0, n), a: src.a.slice(0, n), b: src.b.slice(0, n),
+    count: src.count.slice(0, n), cableType: src.cableType.slice(0, n), lengthM: src.lengthM.slice(0, n),
+  };
+  // Every site is a rack today (rackSites), so site index = rack index and nothing is dropped.
+  if (rackIds.length === sites.length) return { bundles: out, cablesWithoutRack: 0 };
+  let kept = 0;
+  let cablesWithoutRack = 0;
+  for (let i = 0; i < n; i++) {
+    const a = rackOf[out.a[i] as number] as number;
+    const b = rackOf[out.b[i] as number] as number;
+    if (a < 0 || b < 0) {
+      cablesWithoutRack += out.count[i] as number;
+      continue;
+    }
+    out.cls[kept] = out.cls[i] as number;
+    out.gbps[kept] = out.gbps[i] as number;
+    out.a[kept] = a;
+    out.b[kept] = b;
+    out.count[kept] = out.count[i] as number;
+    out.cableType[kept] = out.cableType[i] as number;
+    out.lengthM[kept] = out.lengthM[i] as number;
+    kept++;
+  }
+  const bundles: FabricBundles = {
+    ...out, length: kept, cls: out.cls.slice(0, kept), gbps: out.gbps.slice(0, kept), a: out.a.slice(0, kept), b: out.b.slice(0, kept),
+    count: out.count.slice(0, kept), cableType: out.cableType.slice(0, kept), lengthM: out.lengthM.slice(0, kept),
+  };
+  return { bundles, cablesWithoutRack };
+}
+
+/** One bundle as a record with rack ids (for tests, exports and auto-cable). */
+export function bundleAt(x: FabricBundles, i: number): FabricBundle {
+  return {
+    cls: x.classes[x.cls[i] as number] as string, gbps: x.gbps[i] as number,
+    a: x.rackIds[x.a[i] as number] as string, b: x.rackIds[x.b[i] as number] as string,
+    count: x.count[i] as number, cableTypeId: x.cableTypeIds[x.cableType[i] as number] as string, lengthM: x.lengthM[i] as number,
   };
 }
 

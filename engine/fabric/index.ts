@@ -1,7 +1,8 @@
 // Fabric model: scale-up domains, rail-optimised folded-Clos scale-out fabric, storage network,
 // switch placement, cable routing and typing, bisection by max-flow. See docs/fabric-model.md.
-export { computeFabric, type FabricOptions } from './compute.js';
-export type { FabricResult, FabricFigures, NetworkSummary, TierSummary } from './types.js';
+export { bundleAt, computeFabric, type FabricOptions } from './compute.js';
+export type { FabricResult, FabricFigures, FabricBundle, NetworkSummary, TierSummary } from './types.js';
+export { autoCableLinks, AUTO_CABLE_MAX_LINKS, type AutoCableOptions, type AutoCableResult } from './autocable.js';
 export type { CableLine, TransceiverLine, LinkClassStats } from './cables.js';
 export type { FabricDiagram, DiagramNode, DiagramEdge } from './diagram.js';
 export type { ScaleUpSummary } from './scaleup.js';

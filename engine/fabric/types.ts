@@ -40,6 +40,38 @@ export interface FabricFigures {
   scaleUpDomainTBps: Explained;
 }
 
+/** Cables of one class between two racks, as booked: what auto-cable turns into document links. */
+export interface FabricBundle {
+  cls: string;
+  gbps: number;
+  /** Rack ids of the two ends (nic-leaf: the node rack first, then the switch rack). */
+  a: string;
+  b: string;
+  count: number;
+  cableTypeId: string;
+  /** Routed length of each cable of the bundle (path + drops + slack). */
+  lengthM: number;
+}
+
+/**
+ * The booked bundles as columns of typed arrays (transferable out of the worker; the gigawatt
+ * hall has ~170,000) indexing into small tables of names; `bundleAt` reads one as a record.
+ */
+export interface FabricBundles {
+  length: number;
+  classes: string[];
+  cableTypeIds: string[];
+  /** Rack ids the `a` / `b` columns index (the racks of the document, in document order). */
+  rackIds: string[];
+  cls: Uint16Array;
+  gbps: Float64Array;
+  a: Int32Array;
+  b: Int32Array;
+  count: Int32Array;
+  cableType: Uint16Array;
+  lengthM: Float64Array;
+}
+
 export interface FabricResult {
   scaleUp: ScaleUpSummary;
   compute: NetworkSummary | null;
@@ -56,6 +88,10 @@ export interface FabricResult {
   /** Per link class (nic-leaf, leaf-spine, storage-nic-leaf, ...). */
   linkClasses: Record<string, LinkClassStats>;
   switchRacks: { rackId: string; switches: number; slots: number }[];
+  /** Booked cable runs by rack pair, in booking order (deterministic). */
+  bundles: FabricBundles;
+  /** Cables booked at a site that stands for no rack: counted in `cables`, absent from `bundles`. */
+  cablesWithoutRack: number;
   diagram: FabricDiagram;
   violations: Violation[];
 }
