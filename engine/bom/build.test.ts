@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeFabric } from '../fabric/index.js';
+import { autoCableLinks, computeFabric } from '../fabric/index.js';
 import { demoHall } from '../generators/index.js';
 import type { CatalogId, ContainmentId, ProjectDocument, RackId, TrayId } from '../model/index.js';
 import { m, pt } from '../model/index.js';
@@ -80,5 +80,22 @@ describe('buildBom', () => {
     expect(b.warnings).toHaveLength(1);
     expect(b.warnings[0]).toContain('no-such-rack');
     expect(b.lines.filter((l) => l.category === 'racks' && l.unitPrice !== null).reduce((s, l) => s + l.quantity, 0)).toBe(doc.racks.length);
+  });
+});
+
+describe('buildBom after auto-cable', () => {
+  it('counts fabric cables once: the generated links add nothing the fabric result already counts', () => {
+    const doc = demoHall(shippedCatalog);
+    const fabric = computeFabric(doc);
+    const made = autoCableLinks(doc, fabric);
+    if (!made.ok) throw new Error(made.error);
+    const cabled: ProjectDocument = { ...doc, links: made.links };
+    expect(cabled.links.length).toBe(fabric.cables.reduce((s, c) => s + c.count, 0));
+    // Links do not move racks or switches, so the fabric (and thus the BOM) is the same.
+    const after = buildBom(cabled, computeFabric(cabled));
+    const before = buildBom(doc, fabric);
+    expect(after).toEqual(before);
+    const cables = after.lines.filter((l) => l.category === 'cables').reduce((s, l) => s + l.quantity, 0);
+    expect(cables).toBe(cabled.links.length);
   });
 });

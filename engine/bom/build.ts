@@ -3,6 +3,8 @@
 // tier, cables by type and orderable length, optics) come from the fabric result, which already
 // rounded every routed length up to an orderable one. Prices are the catalog's: a line's
 // extended price is quantity x unit price rounded to the cent, a subtotal the sum of its lines.
+// Cables come only from the fabric result, never from `doc.links`: auto-cable writes the same
+// fabric cables into the document as links (tagged generated), and counting both would double them.
 import type { FabricResult, NetworkSummary } from '../fabric/index.js';
 import type { Catalog, PowerType, ProjectDocument } from '../model/index.js';
 import { aisleLengthM, polylineLengthM, round2 } from './measure.js';
