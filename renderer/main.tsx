@@ -26,6 +26,7 @@ import './actions/export';
 import './actions/edit';
 import './actions/tools';
 import './actions/view';
+import './actions/autocable';
 
 // zod compiles validators with new Function when it can; the CSP forbids eval, so don't try.
 z.config({ jitless: true });

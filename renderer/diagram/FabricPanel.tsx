@@ -2,12 +2,15 @@
 // groups, edges with link counts and Gbit/s), laid out by elkjs in a worker and drawn as SVG.
 // Clicking a node selects the racks it stands for and frames them in the viewport.
 import { useEffect, useMemo, useState } from 'react';
-import { Network, X } from 'lucide-react';
+import { Cable, Network, X } from 'lucide-react';
 import type { DiagramView } from '../engine/overlay-view';
 import { select, useSession } from '../state/session';
 import { utilColor } from '../scene/colors';
 import { frameObjects, toggleDiagram } from '../scene/view-state';
 import { layoutDiagram, type Layout } from './layout';
+import { getAction, runAction } from '../actions/registry';
+import { useDocument } from '../state/document';
+import { useActionContext } from '../app/context';
 
 type Node = DiagramView['nodes'][number];
 
@@ -62,6 +65,20 @@ function Diagram({ diagram, layout }: { diagram: DiagramView; layout: Layout }) 
   );
 }
 
+/** Runs the registered action, so the button, the shortcut and the palette behave the same. */
+function AutoCableButton() {
+  const hasDoc = useDocument((s) => s.doc !== null);
+  const ctx = useActionContext();
+  const action = getAction('fabric.autoCable');
+  if (action === undefined) return null;
+  return (
+    <button className="btn small" data-testid="auto-cable" disabled={!hasDoc} title={`${action.label} (${action.shortcut ?? ''})`}
+      onClick={() => { void runAction(action.id, ctx); }}>
+      <Cable size={13} /> Auto-cable
+    </button>
+  );
+}
+
 export function FabricPanel() {
   const diagram = useSession((s) => s.engine.results?.overlay.diagram ?? null);
   const [layout, setLayout] = useState<{ for: DiagramView; layout: Layout } | null>(null);
@@ -80,6 +97,7 @@ export function FabricPanel() {
         <Network size={14} /><span>Fabric diagram</span>
         {diagram !== null && <span className="faint mono">{diagram.nodes.length} groups · {links.toLocaleString('en')} links</span>}
         <span className="grow" />
+        <AutoCableButton />
         <button className="btn icon small" title="Close" aria-label="Close the fabric diagram" onClick={() => toggleDiagram()}><X size={13} /></button>
       </div>
       <div className="diagram-body">

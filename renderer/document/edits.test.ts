@@ -6,7 +6,10 @@ import { Catalog, checkReferences } from '../../engine/model/index';
 import { changedRacks } from '../../engine/compute/index';
 import { demoHall } from '../../engine/generators/index';
 import { buildContainment, buildRacks, copiesOf, recordsOf } from '../editor/build';
-import { deleteObjects, insertRecords, placeRacks, rotateObjects, setPositionAxis, translateObjects } from './edits';
+import { autoCable, deleteObjects, insertRecords, placeRacks, rotateObjects, setPositionAxis, translateObjects } from './edits';
+import { computeFabric } from '../../engine/fabric/index';
+import { applyOperation, loadDocument, useDocument } from '../state/document';
+import { HistoryManager } from '../editor/history';
 import { IdMaker } from './ids';
 import { assignRack } from './assign';
 
@@ -98,5 +101,44 @@ describe('editing operations', () => {
     const c = buildContainment(doc, 'hot-aisle', { x: 18, y: 6.6 }, { x: 24.8, y: 7.8 }, 2.3)!;
     expect(c.id).toBe('hac-1');
     expect(catalog.containmentTypes.find((t) => t.id === c.typeId)!.kind).toBe('hot-aisle');
+  });
+});
+
+describe('links.autoCable', () => {
+  const doc = demoHall(catalog);
+  const fabric = computeFabric(doc);
+  const cables = fabric.cables.reduce((s, c) => s + c.count, 0);
+
+  it('changes only doc.links, and a repeat or a refusal records nothing', () => {
+    const frozen = JSON.stringify(doc);
+    const next = autoCable.apply(doc, { fabric });
+    expect(JSON.stringify(doc)).toBe(frozen);
+    expect(next.links).toHaveLength(cables);
+    for (const key of Object.keys(doc) as (keyof typeof doc)[]) if (key !== 'links') expect(next[key]).toBe(doc[key]);
+    expect(autoCable.apply(next, { fabric: computeFabric(next) })).toBe(next);
+    expect(autoCable.apply(doc, { fabric, maxLinks: cables - 1 })).toBe(doc);
+    expect(checkReferences(next)).toEqual([]);
+  });
+
+  it('is one undo step, and deleting a rack takes its generated links with it', () => {
+    const history = new HistoryManager(() => 0);
+    const detach = history.attach();
+    try {
+      loadDocument(doc, null, null);
+      expect(applyOperation(autoCable, { fabric })).toBe(true);
+      expect(history.undoName()).toBe('links.autoCable');
+      const cabled = useDocument.getState().doc!;
+      const gpu = cabled.racks.find((r) => r.typeId === 'gpu-nvl72-gb200')!;
+      const touching = cabled.links.filter((l) => l.a.objectId === gpu.id || l.b.objectId === gpu.id).length;
+      expect(touching).toBeGreaterThan(0);
+      expect(deleteObjects.apply(cabled, { ids: [gpu.id] }).links).toHaveLength(cables - touching);
+      history.undo();
+      expect(useDocument.getState().doc!.links).toHaveLength(0);
+      expect(useDocument.getState().doc!.racks).toBe(doc.racks);
+      history.redo();
+      expect(useDocument.getState().doc!.links).toHaveLength(cables);
+    } finally {
+      detach();
+    }
   });
 });

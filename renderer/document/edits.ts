@@ -4,6 +4,7 @@
 // edit keeps `power`, `cooling`, `catalog`... identical and the engine updates incrementally.
 import type { Containment, CoolingUnit, Link, PowerEquipment, ProjectDocument, Rack, RotationDeg, Tray } from '../../engine/model/index';
 import { pt } from '../../engine/model/index';
+import { autoCableLinks, type AutoCableOptions, type FabricResult } from '../../engine/fabric/index';
 import type { Operation } from './operations';
 
 export type PlacedSection = 'racks' | 'cooling' | 'power' | 'trays' | 'containment' | 'links';
@@ -162,5 +163,32 @@ export const deleteObjects: Operation<{ ids: readonly string[] }> = {
     const power = keep(doc.power) ?? doc.power;
     set('power', mapSection(power, (p) => (p.upstreamIds.some((u) => gone.has(u)) ? { ...p, upstreamIds: p.upstreamIds.filter((u) => !gone.has(u)) } : p)) ?? (power === doc.power ? null : power));
     return next;
+  },
+};
+
+/** Same links, record by record (ids, ends, type, length, tags), so a repeated auto-cable records nothing. */
+function sameLinks(a: readonly Link[], b: readonly Link[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (x.id !== y.id || x.a.objectId !== y.a.objectId || x.a.port !== y.a.port || x.b.objectId !== y.b.objectId || x.b.port !== y.b.port
+      || x.purpose !== y.purpose || x.cableTypeId !== y.cableTypeId || x.routedLengthM !== y.routedLengthM
+      || JSON.stringify(x.tags) !== JSON.stringify(y.tags)) return false;
+  }
+  return true;
+}
+
+/**
+ * Auto-cable: the fabric's cables as links, replacing earlier generated ones and keeping the
+ * user's. Only `doc.links` changes; a refusal (too many links) or a repeat leaves the document as is.
+ */
+export const autoCable: Operation<{ fabric: Pick<FabricResult, 'bundles' | 'cablesWithoutRack'> } & AutoCableOptions> = {
+  name: 'links.autoCable',
+  apply(doc, { fabric, maxLinks }) {
+    const made = autoCableLinks(doc, fabric, maxLinks === undefined ? {} : { maxLinks });
+    if (!made.ok || sameLinks(doc.links, made.links)) return doc;
+    return { ...doc, links: made.links };
   },
 };

@@ -6,7 +6,7 @@ import { useEditor } from '../editor/state';
 
 const GROUPS: { title: string; prefix: string[] }[] = [
   { title: 'Edit', prefix: ['edit.'] },
-  { title: 'Tools', prefix: ['tool.'] },
+  { title: 'Tools', prefix: ['tool.', 'fabric.'] },
   { title: 'View', prefix: ['view.', 'help.'] },
   { title: 'File', prefix: ['file.'] },
 ];
