@@ -1,8 +1,9 @@
 // Rendering in headless Chromium (SwiftShader, software WebGL) for the demo hall and the
 // gigawatt-class hall, opened as project files through the app's own File > Open: draw calls
 // (which must not grow with the number of racks), frame time of camera moves, and for a single
-// rack moved in the inspector the time from the edit to the frame that shows it and to the
-// engine's results for it.
+// rack moved in the inspector the time from the edit to the frame that shows it, to the engine's
+// power and heat for it (the worker's first stage) and to its complete results. Several racks are
+// moved per hall and the median reported: the machine is shared, single samples are noise.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { demoHall, gigawattHall } from '../engine/generators/index.js';
 import { shippedCatalog } from '../tests/support/catalog.js';
 
 const CAMERA_MOVES = 12;
+const RACK_MOVES = 3;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? Number.NaN;
 
@@ -43,7 +45,7 @@ const statusRev = (page: Page) => page.evaluate(() => Number(document.querySelec
  * the Enter key to the frame that shows the move and to the results for it, or null when the
  * rack could not be picked or the editor refused the spot.
  */
-async function moveOneRack(page: Page, rack: { id: string; x: number; y: number; h: number }): Promise<{ frame: number; results: number } | null> {
+async function moveOneRack(page: Page, rack: { id: string; x: number; y: number; h: number }): Promise<{ frame: number; physics: number; results: number } | null> {
   const at = async () => page.evaluate(([x, y, z]) => (globalThis as unknown as { __factoryTwinEditor: { project(x: number, y: number, z: number): { clientX: number; clientY: number } | null } }).__factoryTwinEditor.project(x, y, z), [rack.x, rack.y, rack.h] as const);
   let p = await at();
   if (p === null) return null;
@@ -59,6 +61,7 @@ async function moveOneRack(page: Page, rack: { id: string; x: number; y: number;
   const field = page.locator('[data-testid="position-y"]');
   await field.fill(`${(rack.y - 0.6).toFixed(2)} m`);
   const rev = await statusRev(page);
+  const stageSeq = await page.evaluate(() => Number(document.querySelector('[data-testid="engine-stage"]')?.getAttribute('data-seq') ?? Number.NaN));
   const revision = Number(await page.locator('[data-testid="viewport"] canvas').getAttribute('data-rendered-revision'));
   await page.evaluate(() => window.addEventListener('keydown', (e) => { if (e.key === 'Enter') (window as unknown as { benchT0: number }).benchT0 = performance.now(); }, { capture: true, once: true }));
   await field.press('Enter');
@@ -67,12 +70,18 @@ async function moveOneRack(page: Page, rack: { id: string; x: number; y: number;
     const c = document.querySelector('[data-testid="viewport"] canvas') as HTMLCanvasElement;
     return Number(c.dataset.renderedRevision) > r ? Number(c.dataset.frameAt) - (window as unknown as { benchT0: number }).benchT0 : null;
   }, revision, { polling: 'raf', timeout: 120_000 });
+  // The first answer for the edit (physics, or everything from an engine without stages).
+  const physics = Number.isNaN(stageSeq) ? null : await page.waitForFunction((n) => {
+    const seq = Number(document.querySelector('[data-testid="engine-stage"]')?.getAttribute('data-seq'));
+    return seq > n ? performance.now() - (window as unknown as { benchT0: number }).benchT0 : null;
+  }, stageSeq, { polling: 'raf', timeout: 300_000 });
   const results = await page.waitForFunction((r) => {
     const rev = Number(document.querySelector('[data-testid="statusbar"]')?.textContent?.match(/rev (\d+)/)?.[1]);
     const ready = document.querySelector('[data-testid="engine-state"]')?.getAttribute('data-status') === 'ready';
     return ready && rev > r ? performance.now() - (window as unknown as { benchT0: number }).benchT0 : null;
   }, rev, { polling: 'raf', timeout: 300_000 });
-  return { frame: Number(await frame.jsonValue()), results: Number(await results.jsonValue()) };
+  const done = Number(await results.jsonValue());
+  return { frame: Number(await frame.jsonValue()), physics: physics === null ? done : Number(await physics.jsonValue()), results: done };
 }
 
 export default async function (report: Report): Promise<void> {
@@ -99,13 +108,20 @@ export default async function (report: Report): Promise<void> {
       report({ name: `camera move to frame, ${name} hall (median of ${CAMERA_MOVES})`, value: median(times), unit: 'ms' });
       report({ name: `camera move to frame, ${name} hall (p95)`, value: p95(times), unit: 'ms' });
       const type = new Map(doc.catalog.rackTypes.map((t) => [t.id as string, t.heightM]));
-      const r = doc.racks[0]!;
-      const moved = await moveOneRack(page, { id: r.id, x: r.position.x, y: r.position.y, h: type.get(r.typeId) ?? 2.2 });
-      if (moved === null) {
+      const moves: { frame: number; physics: number; results: number }[] = [];
+      for (const r of doc.racks.slice(0, RACK_MOVES)) {
+        const moved = await moveOneRack(page, { id: r.id, x: r.position.x, y: r.position.y, h: type.get(r.typeId) ?? 2.2 });
+        if (moved !== null) moves.push(moved);
+        await waitForResults(page, 300_000);
+      }
+      if (moves.length === 0) {
         report({ name: `single-rack move, ${name} hall: not measured (rack not picked or spot refused)`, value: Number.NaN, unit: 'ms' });
       } else {
-        report({ name: `single-rack move to next frame, ${name} hall`, value: moved.frame, unit: 'ms', target: '< 500 ms (software GL)', ok: moved.frame < 500 });
-        report({ name: `single-rack move to results shown, ${name} hall`, value: moved.results, unit: 'ms' });
+        const of = `median of ${moves.length}`;
+        const frame = median(moves.map((m) => m.frame));
+        report({ name: `single-rack move to next frame, ${name} hall (${of})`, value: frame, unit: 'ms', target: '< 500 ms (software GL)', ok: frame < 500 });
+        report({ name: `single-rack move to power+heat shown, ${name} (${of})`, value: median(moves.map((m) => m.physics)), unit: 'ms' });
+        report({ name: `single-rack move to results shown, ${name} hall (${of})`, value: median(moves.map((m) => m.results)), unit: 'ms' });
       }
       await page.close();
     }

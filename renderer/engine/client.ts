@@ -38,8 +38,13 @@ export class EngineClient {
     // Results shown always belong to the document on screen: an answer for an older request
     // (computed while the user kept editing) is stale, and the newer one is already on its way.
     if (msg.type === 'skipped' || msg.seq !== this.latestSent) return;
-    if (msg.type === 'result') {
-      // First results of the session: the start-up benchmark measures up to here.
+    if (msg.type === 'result' && msg.stage === 'physics') {
+      // Power and heat of the document on screen are shown at once; the status stays
+      // "computing" (results.pending names the stage) until fabric and agents follow.
+      if (performance.getEntriesByName('physics-shown').length === 0) performance.mark('physics-shown');
+      this.setEngine({ status: 'computing', seq: msg.seq, results: msg.results, error: null });
+    } else if (msg.type === 'result') {
+      // First complete results of the session: the start-up benchmark measures up to here.
       if (performance.getEntriesByName('results-shown').length === 0) performance.mark('results-shown');
       this.setEngine({ status: 'ready', seq: msg.seq, results: msg.results, computeMs: msg.computeMs, error: null });
     } else {

@@ -21,6 +21,11 @@ export class LatestOnly<T extends { seq: number }> {
     this.schedule(() => this.drain());
   }
 
+  /** A request is waiting: work in progress for an older one may stop early. */
+  hasPending(): boolean {
+    return this.pending !== null;
+  }
+
   private drain(): void {
     this.scheduled = false;
     const request = this.pending;

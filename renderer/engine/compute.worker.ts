@@ -1,10 +1,12 @@
 // The engine's thread: answers compute requests, newest first (see coalesce.ts), transferring the
-// typed-array fields of the results instead of copying them.
+// typed-array fields of the results instead of copying them. Each request is answered twice:
+// physics first (power and heat, fast), then the network stage (fabric and agents) in a task of
+// its own, so an edit that arrives meanwhile is taken up instead of waiting for a stale fabric.
 /// <reference lib="webworker" />
 import { LatestOnly } from './coalesce';
 import type { FromEngine, ToEngine } from './protocol';
 import { transferablesOf } from './protocol';
-import { runCompute } from './run';
+import { runNetwork, runPhysics } from './run';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -12,15 +14,26 @@ function post(message: FromEngine): void {
   self.postMessage(message, message.type === 'result' ? transferablesOf(message.results) : []);
 }
 
-const queue = new LatestOnly<ToEngine>(
+function attempt(seq: number, stage: () => void): boolean {
+  try {
+    stage();
+    return true;
+  } catch (e) {
+    post({ type: 'error', seq, message: e instanceof Error ? e.message : String(e) });
+    return false;
+  }
+}
+
+const queue: LatestOnly<ToEngine> = new LatestOnly<ToEngine>(
   (request) => {
     const t0 = performance.now();
-    try {
-      const results = runCompute(request.doc);
-      post({ type: 'result', seq: request.seq, results, computeMs: performance.now() - t0 });
-    } catch (e) {
-      post({ type: 'error', seq: request.seq, message: e instanceof Error ? e.message : String(e) });
-    }
+    const { seq, doc } = request;
+    if (!attempt(seq, () => post({ type: 'result', seq, stage: 'physics', results: runPhysics(doc), computeMs: performance.now() - t0 }))) return;
+    setTimeout(() => {
+      // A newer edit is waiting: its own two stages supersede this document's network stage.
+      if (queue.hasPending()) return;
+      attempt(seq, () => post({ type: 'result', seq, stage: 'complete', results: runNetwork(doc), computeMs: performance.now() - t0 }));
+    }, 0);
   },
   (seqs) => post({ type: 'skipped', seqs }),
 );

@@ -22,8 +22,11 @@ describe('LatestOnly', () => {
     tasks.shift()!();
     expect(ran).toEqual([3]);
     expect(skipped).toEqual([[1, 2]]);
+    expect(q.hasPending()).toBe(false);
     q.push({ seq: 4 });
+    expect(q.hasPending()).toBe(true);
     tasks.shift()!();
+    expect(q.hasPending()).toBe(false);
     expect(ran).toEqual([3, 4]);
     expect(skipped).toEqual([[1, 2]]);
   });
@@ -53,19 +56,34 @@ describe('EngineClient', () => {
     expect(worker.sent.map((m) => m.seq)).toEqual([first, second]);
     expect(useSession.getState().engine.status).toBe('computing');
 
-    worker.answer({ type: 'result', seq: first, results: tagged('a'), computeMs: 5 });
+    worker.answer({ type: 'result', seq: first, stage: 'complete', results: tagged('a'), computeMs: 5 });
     expect(useSession.getState().engine.results).toBeNull();
     expect(useSession.getState().engine.status).toBe('computing');
 
-    worker.answer({ type: 'result', seq: second, results: tagged('b'), computeMs: 7 });
+    worker.answer({ type: 'result', seq: second, stage: 'complete', results: tagged('b'), computeMs: 7 });
     expect(useSession.getState().engine).toMatchObject({ status: 'ready', seq: second, results: tagged('b'), computeMs: 7 });
+  });
+
+  it('shows the physics stage at once and stays computing until the network stage arrives', () => {
+    const worker = new WorkerDouble();
+    const client = new EngineClient(() => worker as unknown as Worker);
+    const a = client.submit(doc('a'));
+    worker.answer({ type: 'result', seq: a, stage: 'physics', results: tagged('a-physics'), computeMs: 3 });
+    expect(useSession.getState().engine).toMatchObject({ status: 'computing', seq: a, results: tagged('a-physics') });
+    // A stale request's physics never replaces what is shown.
+    const b = client.submit(doc('b'));
+    worker.answer({ type: 'result', seq: a, stage: 'complete', results: tagged('a'), computeMs: 9 });
+    expect(useSession.getState().engine.results).toEqual(tagged('a-physics'));
+    worker.answer({ type: 'result', seq: b, stage: 'physics', results: tagged('b-physics'), computeMs: 2 });
+    worker.answer({ type: 'result', seq: b, stage: 'complete', results: tagged('b'), computeMs: 8 });
+    expect(useSession.getState().engine).toMatchObject({ status: 'ready', seq: b, results: tagged('b'), computeMs: 8 });
   });
 
   it('keeps the last good results when the newest computation fails, and says so', () => {
     const worker = new WorkerDouble();
     const client = new EngineClient(() => worker as unknown as Worker);
     const a = client.submit(doc('a'));
-    worker.answer({ type: 'result', seq: a, results: tagged('a'), computeMs: 1 });
+    worker.answer({ type: 'result', seq: a, stage: 'complete', results: tagged('a'), computeMs: 1 });
     const b = client.submit(doc('b'));
     worker.answer({ type: 'error', seq: b, message: 'no cooling' });
     expect(useSession.getState().engine).toMatchObject({ status: 'error', error: 'no cooling', results: { tag: 'a' } });

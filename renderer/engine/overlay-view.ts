@@ -1,7 +1,7 @@
 // View data for the viewport's overlays, built in the worker beside toView: per-element power
 // utilisation, per-rack draw, the air velocity field and the fabric diagram with a utilisation per
 // edge. Typed arrays are copies (the engine session reuses its buffers), so they travel transferred.
-import type { ComputeResults } from '../../engine/compute';
+import type { NetworkResults, PhysicsResults } from '../../engine/compute';
 import type { FabricDiagram } from '../../engine/fabric/diagram';
 
 export interface DiagramEdgeView {
@@ -43,10 +43,13 @@ function edgeUtilisation(util: Record<string, { value: number }>, from: { kind: 
   return util[key]?.value ?? Number.NaN;
 }
 
-export function overlayView(r: ComputeResults): OverlayView {
+/** Without fabric results (first physics stage) the diagram is empty until they arrive. */
+export function overlayView(r: PhysicsResults & Partial<NetworkResults>): OverlayView {
   const { power, thermal, fabric } = r;
   const rackLoad = power.state.racks.loadKw;
-  const nodes = new Map(fabric.diagram.children.map((n) => [n.id, n]));
+  const diagram = fabric?.diagram ?? { children: [], edges: [] };
+  const util = fabric?.figures.utilisation ?? {};
+  const nodes = new Map(diagram.children.map((n) => [n.id, n]));
   return {
     rackIds: [...power.state.racks.ids],
     rackKw: Float32Array.from(rackLoad),
@@ -54,17 +57,17 @@ export function overlayView(r: ComputeResults): OverlayView {
     powerUtil: Float32Array.from(power.elements.utilisation),
     velocity: Float32Array.from(thermal.field.velocity),
     diagram: {
-      nodes: fabric.diagram.children.map((n) => ({
+      nodes: diagram.children.map((n) => ({
         id: n.id, label: n.labels[0]?.text ?? n.id, kind: n.kind, network: n.network, tier: n.tier, count: n.count,
         objectIds: [...n.objectIds], width: n.width, height: n.height,
       })),
-      edges: fabric.diagram.edges.map((e) => {
+      edges: diagram.edges.map((e) => {
         // Edges run from the lower tier up; the lower end names the link class.
         const a = nodes.get(e.sources[0]), b = nodes.get(e.targets[0]);
         const lower = a?.kind !== 'switches' ? a : b?.kind !== 'switches' ? b : a;
         return {
           id: e.id, source: e.sources[0], target: e.targets[0], links: e.links, gbps: e.gbps,
-          utilisation: edgeUtilisation(fabric.figures.utilisation, lower),
+          utilisation: edgeUtilisation(util, lower),
         };
       }),
     },

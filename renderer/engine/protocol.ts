@@ -7,7 +7,8 @@ import type { EngineResults } from './results';
 export type ToEngine = { type: 'compute'; seq: number; doc: ProjectDocument };
 
 export type FromEngine =
-  | { type: 'result'; seq: number; results: EngineResults; computeMs: number }
+  /** 'physics': power and heat current, fabric and agents follow in a 'complete' answer. */
+  | { type: 'result'; seq: number; stage: 'physics' | 'complete'; results: EngineResults; computeMs: number }
   | { type: 'error'; seq: number; message: string }
   /** The worker skipped these requests because a newer one was already waiting. */
   | { type: 'skipped'; seqs: number[] };

@@ -38,3 +38,30 @@ describe('toView', () => {
     expect(copy.sections.power[0]?.figure.formula).toBe(results.power.itLoadKw.formula);
   });
 });
+
+describe('the worker\'s two stages', () => {
+  it('shows power and heat first with fabric and agents pending, then everything current', async () => {
+    const { runNetwork, runPhysics } = await import('./run');
+    const doc = demoHall(catalog);
+    const first = runPhysics(doc);
+    // First computation: nothing to carry over, so the network sections wait empty.
+    expect(first.pending).toBe('network');
+    expect(findFigure(first, 'thermal.maxInletC')?.value).toBeCloseTo(compute(doc).thermal.maxInletC.value, 6);
+    expect(first.sections.fabric).toEqual([]);
+    expect(first.sections.agents).toEqual([]);
+    expect(first.bottleneck).toBeNull();
+    const full = runNetwork(doc);
+    expect(full.pending).toBeNull();
+    expect(full.sections.agents.length).toBeGreaterThan(0);
+    expect(full.bottleneck).not.toBeNull();
+    // A rack moved: physics of the new document, the previous fabric and agents until theirs come.
+    const moved = { ...doc, racks: doc.racks.map((r, i) => (i === 0 ? { ...r, position: { ...r.position, y: (r.position.y - 0.6) as typeof r.position.y } } : r)) };
+    const next = runPhysics(moved);
+    expect(next.pending).toBe('network');
+    expect(findFigure(next, 'workload.maxAgentsAtSlo')).toBe(findFigure(full, 'workload.maxAgentsAtSlo'));
+    // The session updates heat incrementally: the same inlets as from scratch, within its tolerance.
+    const scratch = toView(compute(moved)).rackInletC;
+    next.rackInletC.forEach((t, i) => expect(Math.abs(t - scratch[i]!), `rack ${i}`).toBeLessThan(0.1));
+    expect(runNetwork(moved).violations).toEqual(compute(moved).violations);
+  });
+});

@@ -2,7 +2,8 @@
 // figures of each panel section (each an Explained: value, unit, formula, inputs, source), the
 // bottleneck, the violations, and the thermal fields as typed arrays that travel transferred.
 // The engine's internal state (power graph, scenario tables) stays in the worker.
-import type { ComputeResults } from '../../engine/compute';
+import { allViolations, type NetworkResults, type PhysicsResults } from '../../engine/compute';
+import type { FabricFigures } from '../../engine/fabric/index';
 import type { Explained, Violation } from '../../engine/results/explain';
 import { overlayView, type OverlayView } from './overlay-view';
 
@@ -43,16 +44,30 @@ export interface EngineResults {
   counts: { racksAboveRecommended: number; racksOutsideAllowable: number };
   /** Power, airflow and fabric data for the viewport's overlays and the fabric diagram. */
   overlay: OverlayView;
+  /**
+   * 'network' while fabric and agents are still being computed for this document: power and
+   * cooling are current, the fabric and agents figures (and the bottleneck) are the previous
+   * document's, or absent on the first computation. null when everything is current.
+   */
+  pending: 'network' | null;
 }
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 const fig = (path: string, label: string, figure: Explained | undefined): NamedFigure[] =>
   figure === undefined ? [] : [{ path, label, figure }];
 
 const TIER_LABEL: Record<string, string> = { leaf: 'Leaf switches', spine: 'Spine switches', core: 'Core switches', 'storage-leaf': 'Storage leaves', 'storage-spine': 'Storage spines' };
 
-export function toView(r: ComputeResults): EngineResults {
+/**
+ * The view of physics results and, when given, network results (the same document's, or the
+ * previous one's while `pending` says the current ones are on their way).
+ */
+export function toView(r: PhysicsResults & Partial<NetworkResults>, pending: 'network' | null = null): EngineResults {
   const { power, facility, thermal, fabric, workload, shares } = r;
-  const f = fabric.figures;
+  const network = fabric !== undefined && workload !== undefined ? { fabric, workload } : null;
+  // No fabric yet: the fabric section is empty (every figure is optional to fig()).
+  const f: Partial<FabricFigures> = fabric?.figures ?? {};
   const sections: EngineResults['sections'] = {
     power: [
       ...fig('power.itLoadKw', 'IT load', power.itLoadKw),
@@ -78,25 +93,27 @@ export function toView(r: ComputeResults): EngineResults {
       ...fig('fabric.latencyNs', 'Worst-case latency', f.latencyNs),
       ...fig('fabric.hops', 'Switch hops', f.hops),
       ...fig('fabric.scaleUpDomainTBps', 'Scale-up domain bandwidth', f.scaleUpDomainTBps),
-      ...Object.entries(f.switches).flatMap(([tier, e]) => fig(`fabric.switches.${tier}`, TIER_LABEL[tier] ?? tier, e)),
+      ...Object.entries(f.switches ?? {}).flatMap(([tier, e]) => fig(`fabric.switches.${tier}`, TIER_LABEL[tier] ?? tier, e)),
     ],
     agents: [
-      ...fig('workload.maxAgentsAtSlo', 'Agents at SLO (hall)', workload.maxAgentsAtSlo),
-      ...workload.workloads.flatMap((w) => [
+      ...fig('workload.maxAgentsAtSlo', 'Agents at SLO (hall)', workload?.maxAgentsAtSlo),
+      ...(workload?.workloads ?? []).flatMap((w) => [
         ...fig(`workload.${w.workloadId}.maxAgentsAtSlo`, `${w.name}: agents at SLO`, w.maxAgentsAtSlo),
         ...fig(`workload.${w.workloadId}.p99StepMs`, `${w.name}: p99 step`, w.p99StepMs),
         ...fig(`workload.${w.workloadId}.tokensPerSecond`, `${w.name}: tokens/s`, w.tokensPerSecond),
       ]),
     ],
   };
-  const b = workload.bottleneck;
+  const b = workload?.bottleneck ?? null;
   return {
     sections,
-    bottleneck: b === null ? null : {
+    bottleneck: b === null || workload === undefined ? null : {
       resource: b.resource, next: b.next, maxAgents: { ...b.maxAgents }, marginAgents: b.marginAgents, marginPct: b.marginPct,
       figure: workload.maxAgentsAtSlo,
     },
-    violations: r.violations,
+    violations: network === null
+      ? [...power.violations, ...thermal.violations].sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity])
+      : allViolations(r, network),
     rackInletC: Float32Array.from(thermal.rackInletC),
     rackExhaustC: Float32Array.from(thermal.rackExhaustC),
     field: {
@@ -105,6 +122,7 @@ export function toView(r: ComputeResults): EngineResults {
     },
     counts: { racksAboveRecommended: thermal.racksAboveRecommended, racksOutsideAllowable: thermal.racksOutsideAllowable },
     overlay: overlayView(r),
+    pending,
   };
 }
 

@@ -1,6 +1,8 @@
 // The placed equipment: racks by type (front panel shows the intake side), cooling units and
 // power equipment by type, busways overhead. Colours carry kind, selection, failure and, with an
 // overlay, each rack's inlet temperature or draw and each PDU's or busway's load, from the engine.
+// On huge halls seen from far away (lod.ts) each row's racks are one box and rear doors are left
+// out; clicking a row box selects the row's racks, which F then frames close enough to pick one.
 import { useMemo } from 'react';
 import { Color } from 'three';
 import type { ThreeEvent } from '@react-three/fiber';
@@ -12,6 +14,7 @@ import { select, useSession } from '../state/session';
 import { BUSWAY_COLOR, COOLING_COLOR, FAILED_COLOR, KIND_COLORS, POWER_COLOR, SELECTED_COLOR, heatColor, utilColor } from './colors';
 import { BUSWAY_Z } from './footprints';
 import { InstancedBoxes, type Placement } from './InstancedBoxes';
+import { LOD_MIN_RACKS, blockOf, useFarView, type BlockOf } from './lod';
 
 interface Group { key: string; placements: Placement[]; colors: Color[]; front: boolean }
 
@@ -37,9 +40,39 @@ export interface Tints {
   powerUtil: Map<string, number> | null;
 }
 
-function groupsOf(doc: ProjectDocument, selection: ReadonlySet<string>, { inlets, rackUtil, powerUtil }: Tints): Group[] {
+/** One box per row around its racks: bounds of the turned footprints, colour the racks' mean. */
+interface RowBox { minX: number; minY: number; maxX: number; maxY: number; maxH: number; r: number; g: number; b: number; n: number; selected: boolean }
+
+function rowGroup(rows: Map<string, RowBox>): Group {
+  const g: Group = { key: 'rows', placements: [], colors: [], front: false };
+  for (const [id, b] of rows) {
+    g.placements.push({ id, x: (b.minX + b.maxX) / 2, y: (b.minY + b.maxY) / 2, z0: 0, w: b.maxX - b.minX, d: b.maxY - b.minY, h: b.maxH, rotationDeg: 0 });
+    g.colors.push(b.selected ? new Color(SELECTED_COLOR) : new Color(b.r / b.n, b.g / b.n, b.b / b.n));
+  }
+  return g;
+}
+
+/** Rack ids per row, for a click on a row box. */
+export function rowMembers(doc: ProjectDocument): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of doc.racks) {
+    if (r.rowId === null) continue;
+    let list = out.get(r.rowId);
+    if (list === undefined) out.set(r.rowId, (list = []));
+    list.push(r.id);
+  }
+  return out;
+}
+
+/**
+ * Objects grouped into instanced meshes: by type, and with `block` (huge halls, close up) by
+ * block of the floor too, so three culls the blocks out of view; draw calls stay bounded by
+ * types times blocks (lod.ts caps the blocks), whatever the number of racks.
+ */
+export function groupsOf(doc: ProjectDocument, selection: ReadonlySet<string>, { inlets, rackUtil, powerUtil }: Tints, far = false, block: BlockOf | null = null): Group[] {
   const groups = new Map<string, Group>();
-  const add = (key: string, front: boolean, p: Placement, c: Color) => {
+  const add = (type: string, front: boolean, p: Placement, c: Color) => {
+    const key = block === null ? type : `${type}@${block(p.x, p.y)}`;
     let g = groups.get(key);
     if (g === undefined) groups.set(key, (g = { key, placements: [], colors: [], front }));
     g.placements.push(p);
@@ -47,6 +80,7 @@ function groupsOf(doc: ProjectDocument, selection: ReadonlySet<string>, { inlets
   };
   const rackTypes = new Map(doc.catalog.rackTypes.map((t) => [t.id as string, t]));
   const limits = ASHRAE_INLET_LIMITS[doc.hall.ashraeClass];
+  const rows = new Map<string, RowBox>();
   doc.racks.forEach((r, i) => {
     const t = rackTypes.get(r.typeId);
     if (t === undefined) return;
@@ -55,12 +89,26 @@ function groupsOf(doc: ProjectDocument, selection: ReadonlySet<string>, { inlets
     const color = util !== undefined ? utilColor(util)
       : inlet !== undefined && Number.isFinite(inlet) ? heatColor(inlet, doc.hall.supplyAirC, limits.allowableMaxC)
         : new Color(KIND_COLORS[t.kind]);
+    if (far && r.rowId !== null) {
+      let b = rows.get(r.rowId);
+      if (b === undefined) rows.set(r.rowId, (b = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity, maxH: 0, r: 0, g: 0, b: 0, n: 0, selected: false }));
+      const a = (r.rotationDeg * Math.PI) / 180;
+      const hx = (Math.abs(Math.cos(a)) * t.widthM + Math.abs(Math.sin(a)) * t.depthM) / 2;
+      const hy = (Math.abs(Math.sin(a)) * t.widthM + Math.abs(Math.cos(a)) * t.depthM) / 2;
+      b.minX = Math.min(b.minX, r.position.x - hx); b.maxX = Math.max(b.maxX, r.position.x + hx);
+      b.minY = Math.min(b.minY, r.position.y - hy); b.maxY = Math.max(b.maxY, r.position.y + hy);
+      b.maxH = Math.max(b.maxH, t.heightM);
+      b.r += color.r; b.g += color.g; b.b += color.b; b.n++;
+      b.selected ||= selection.has(r.id);
+      return;
+    }
     add(`rack:${t.id}`, true, { id: r.id, x: r.position.x, y: r.position.y, z0: 0, w: t.widthM, d: t.depthM, h: t.heightM, rotationDeg: r.rotationDeg }, color);
   });
   const coolingTypes = new Map(doc.catalog.coolingTypes.map((t) => [t.id as string, t]));
   for (const u of doc.cooling) {
     const t = coolingTypes.get(u.typeId);
-    if (t === undefined) continue;
+    // A rear door is part of its rack's silhouette: from far away the row box stands for both.
+    if (t === undefined || (far && t.kind === 'rear-door')) continue;
     const color = new Color(u.status === 'running' ? COOLING_COLOR : FAILED_COLOR);
     add(`cooling:${t.id}`, t.kind !== 'rear-door', { id: u.id, x: u.position.x, y: u.position.y, z0: 0, w: t.widthM, d: t.depthM, h: t.heightM, rotationDeg: u.rotationDeg }, color);
   }
@@ -77,6 +125,7 @@ function groupsOf(doc: ProjectDocument, selection: ReadonlySet<string>, { inlets
       w: busway ? (e.lengthM ?? t.widthM) : t.widthM, d: t.depthM, h: t.heightM, rotationDeg: e.rotationDeg,
     }, color);
   }
+  if (rows.size > 0) groups.set('rows', rowGroup(rows));
   return [...groups.values()];
 }
 
@@ -106,11 +155,23 @@ export function HallObjects({ doc }: { doc: ProjectDocument }) {
     const inlets = heat && current ? results.rackInletC : null;
     return power && current ? { inlets, ...powerTints(doc, results) } : { inlets, rackUtil: null, powerUtil: null };
   }, [doc, results, heat, power]);
-  const groups = useMemo(() => groupsOf(doc, new Set(selectionList), tints), [doc, selectionList, tints]);
+  const far = useFarView(doc.racks.length);
+  // Blocks only close up on halls big enough for levels of detail: from far away all is in view.
+  const block = useMemo(() => (doc.racks.length >= LOD_MIN_RACKS ? blockOf(doc.hall) : null), [doc.hall, doc.racks.length]);
+  const groups = useMemo(() => groupsOf(doc, new Set(selectionList), tints, far, far ? null : block), [doc, selectionList, tints, far, block]);
+  const members = useMemo(() => (far ? rowMembers(doc) : null), [doc, far]);
+  // A row box stands for its racks: a click selects them all (shift adds or removes them).
+  const pickRow = (rowId: string, e: ThreeEvent<MouseEvent>) => {
+    const ids = members?.get(rowId) ?? [];
+    const current = useSession.getState().selection;
+    if (!e.shiftKey) select(ids);
+    else if (ids.every((id) => current.includes(id))) select(current.filter((id) => !ids.includes(id)));
+    else select([...current, ...ids.filter((id) => !current.includes(id))]);
+  };
   return (
     <>
       {groups.map((g) => (
-        <InstancedBoxes key={g.key} name={g.key} placements={g.placements} colors={g.colors} front={g.front && g.placements.length <= FRONT_PANEL_MAX} onPick={pickHandler} />
+        <InstancedBoxes key={g.key} name={g.key} placements={g.placements} colors={g.colors} front={g.front && g.placements.length <= FRONT_PANEL_MAX} onPick={g.key === 'rows' ? pickRow : pickHandler} />
       ))}
     </>
   );

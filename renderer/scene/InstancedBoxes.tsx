@@ -2,10 +2,15 @@
 // shader's cost under software GL, and flat boxes gain nothing from PBR): a unit cube scaled, turned and placed per instance, so racks,
 // cooling units and power equipment of one type cost one draw call (two with the front panel)
 // however many there are. Picking maps the hit instance back to the object id.
-import { useLayoutEffect, useMemo, useRef } from 'react';
-import { BoxGeometry, Color, Euler, InstancedMesh, Matrix4, Quaternion, Vector3 } from 'three';
+//
+// Edits touch few records, so only the instances whose placement or colour changed are
+// rewritten and uploaded (update ranges): a one-rack move on a 37,000-box hall sends one matrix
+// to the GPU, not 2.4 MB, and the bounding sphere is recomputed only when something moved.
+import { useLayoutEffect, useRef } from 'react';
+import { BoxGeometry, Color, Euler, InstancedMesh, Matrix4, Quaternion, Vector3, type InstancedBufferAttribute } from 'three';
 import type { ThreeEvent } from '@react-three/fiber';
 import { useThree } from '@react-three/fiber';
+import { changedRanges, type Range } from './instance-ranges';
 
 export interface Placement {
   id: string;
@@ -38,50 +43,92 @@ const unitBox = new BoxGeometry(1, 1, 1);
 const frontPlate = new BoxGeometry(0.86, 0.02, 0.9).translate(0, -0.505, 0);
 const FRONT_SHADE = 0.45;
 
+const samePlacement = (a: Placement, b: Placement) =>
+  a.x === b.x && a.y === b.y && a.z0 === b.z0 && a.w === b.w && a.d === b.d && a.h === b.h && a.rotationDeg === b.rotationDeg;
+
+const m = new Matrix4(), q = new Quaternion(), p = new Vector3(), s = new Vector3(), e = new Euler();
+function writeMatrix(out: Float32Array, i: number, o: Placement): void {
+  q.setFromEuler(e.set(0, 0, (o.rotationDeg * Math.PI) / 180));
+  m.compose(p.set(o.x, o.y, o.z0 + o.h / 2), q, s.set(o.w, o.d, o.h));
+  m.toArray(out, i * 16);
+}
+
+/**
+ * Marks the ranges for upload. `null` ranges: the whole buffer. A whole-buffer upload still
+ * pending (not drawn yet) must not be narrowed to ranges, so it is remembered until uploaded.
+ */
+function markRanges(attr: InstancedBufferAttribute, ranges: Range[] | null, itemSize: number): void {
+  const state = attr as InstancedBufferAttribute & { fullPending?: boolean };
+  if (ranges === null) {
+    attr.clearUpdateRanges();
+    state.fullPending = true;
+    attr.onUpload(() => { state.fullPending = false; });
+  } else if (state.fullPending !== true) {
+    for (const r of ranges) attr.addUpdateRange(r.start * itemSize, r.count * itemSize);
+  }
+  attr.needsUpdate = true;
+}
+
 export function InstancedBoxes({ placements, colors, front = false, onPick, name, opacity = 1 }: Props) {
   const body = useRef<InstancedMesh>(null);
   const panel = useRef<InstancedMesh>(null);
-  const invalidate = useThree((s) => s.invalidate);
+  const invalidate = useThree((st) => st.invalidate);
   const count = placements.length;
-
-  const matrices = useMemo(() => {
-    const out = new Float32Array(count * 16);
-    const m = new Matrix4(), q = new Quaternion(), p = new Vector3(), s = new Vector3(), e = new Euler();
-    placements.forEach((o, i) => {
-      q.setFromEuler(e.set(0, 0, (o.rotationDeg * Math.PI) / 180));
-      m.compose(p.set(o.x, o.y, o.z0 + o.h / 2), q, s.set(o.w, o.d, o.h));
-      m.toArray(out, i * 16);
-    });
-    return out;
-  }, [placements, count]);
+  // What each mesh last received: a different mesh (recreated for a new count) starts afresh.
+  const drawn = useRef(new WeakMap<InstancedMesh, readonly Placement[]>());
 
   useLayoutEffect(() => {
+    let touched = false;
     for (const mesh of [body.current, panel.current]) {
       if (mesh === null) continue;
-      (mesh.instanceMatrix.array as Float32Array).set(matrices);
-      mesh.instanceMatrix.needsUpdate = true;
+      const before = drawn.current.get(mesh);
+      const array = mesh.instanceMatrix.array as Float32Array;
+      const ranges = before === undefined || before.length !== placements.length ? null
+        : changedRanges(placements.length, (i) => !samePlacement(before[i]!, placements[i]!));
+      if (ranges !== null && ranges.length === 0) { drawn.current.set(mesh, placements); continue; }
+      if (ranges === null) placements.forEach((o, i) => writeMatrix(array, i, o));
+      else for (const r of ranges) for (let i = r.start; i < r.start + r.count; i++) writeMatrix(array, i, placements[i]!);
+      markRanges(mesh.instanceMatrix, ranges, 16);
+      // Culling and picking use these; one pass over the instances, only after something moved.
       mesh.computeBoundingSphere();
       mesh.computeBoundingBox();
+      drawn.current.set(mesh, placements);
+      touched = true;
     }
-    invalidate();
-  }, [matrices, invalidate]);
+    if (touched) invalidate();
+  }, [placements, front, invalidate]);
 
   useLayoutEffect(() => {
+    let touched = false;
     const shade = new Color();
-    colors.forEach((c, i) => {
-      body.current?.setColorAt(i, c);
-      panel.current?.setColorAt(i, shade.copy(c).multiplyScalar(FRONT_SHADE));
-    });
-    for (const mesh of [body.current, panel.current]) if (mesh?.instanceColor) mesh.instanceColor.needsUpdate = true;
-    invalidate();
-  }, [colors, invalidate]);
+    for (const [mesh, factor] of [[body.current, 1], [panel.current, FRONT_SHADE]] as const) {
+      if (mesh === null) continue;
+      const fresh = mesh.instanceColor === null;
+      if (fresh) mesh.setColorAt(0, shade);
+      const attr = mesh.instanceColor!;
+      const array = attr.array as Float32Array;
+      // Compared as stored (float32), so an unchanged colour is never rewritten.
+      const differs = (i: number) => {
+        const c = colors[i]!;
+        return array[i * 3] !== Math.fround(c.r * factor) || array[i * 3 + 1] !== Math.fround(c.g * factor) || array[i * 3 + 2] !== Math.fround(c.b * factor);
+      };
+      const ranges = fresh ? null : changedRanges(colors.length, differs);
+      if (ranges !== null && ranges.length === 0) continue;
+      const write = (i: number) => { const c = colors[i]!; array[i * 3] = c.r * factor; array[i * 3 + 1] = c.g * factor; array[i * 3 + 2] = c.b * factor; };
+      if (ranges === null) for (let i = 0; i < colors.length; i++) write(i);
+      else for (const r of ranges) for (let i = r.start; i < r.start + r.count; i++) write(i);
+      markRanges(attr, ranges, 3);
+      touched = true;
+    }
+    if (touched) invalidate();
+  }, [colors, count, front, invalidate]);
 
-  const pick = onPick === undefined ? undefined : (e: ThreeEvent<MouseEvent>) => {
-    if (e.instanceId === undefined) return;
-    const placement = placements[e.instanceId];
+  const pick = onPick === undefined ? undefined : (ev: ThreeEvent<MouseEvent>) => {
+    if (ev.instanceId === undefined) return;
+    const placement = placements[ev.instanceId];
     if (placement === undefined) return;
-    e.stopPropagation();
-    onPick(placement.id, e);
+    ev.stopPropagation();
+    onPick(placement.id, ev);
   };
 
   if (count === 0) return null;

@@ -19,6 +19,7 @@ import { Airflow } from '../overlays/Airflow';
 import { Cables } from '../overlays/Cables';
 import { HeatFloor } from '../overlays/HeatFloor';
 import { ViolationMarkers } from '../overlays/ViolationMarkers';
+import { ShaderWarmup } from '../overlays/warmup';
 import { PresentationCamera } from '../presentation/PresentationCamera';
 
 /** After each rendered frame: publish draw calls, and mark the first frame with the hall in it. */
@@ -94,6 +95,7 @@ function Scene({ doc, revision }: { doc: ProjectDocument; revision: number }) {
       <PresentationCamera />
       <LabelProjector />
       <FrameProbe revision={revision} />
+      <ShaderWarmup />
     </>
   );
 }

@@ -25,6 +25,23 @@ function OverlayButton({ id, overlay, icon }: { id: string; overlay: keyof Overl
   );
 }
 
+/**
+ * Which engine stage the results on screen come from: power and heat are shown as soon as they
+ * are computed, and this line says that fabric and agents are still on their way. data-seq is
+ * the request the shown results answer (the render benchmark waits on it).
+ */
+function EngineStage() {
+  const status = useSession((s) => s.engine.status);
+  const seq = useSession((s) => s.engine.seq);
+  const pending = useSession((s) => s.engine.results?.pending ?? null);
+  const waiting = status === 'computing' && pending === 'network';
+  return (
+    <div className="faint" data-testid="engine-stage" data-seq={seq} data-pending={waiting ? 'network' : 'none'}>
+      {waiting && 'Power and heat current · fabric and agents computing…'}
+    </div>
+  );
+}
+
 export function ViewportHud() {
   const doc = useDocument((s) => s.doc);
   const selection = useSession((s) => s.selection);
@@ -39,6 +56,7 @@ export function ViewportHud() {
         <div className="hud-sub mono">
           {doc.hall.lengthM.toFixed(1)} × {doc.hall.widthM.toFixed(1)} m · tile {doc.hall.tileM.toFixed(2)} m · {doc.racks.length} racks
         </div>
+        <EngineStage />
       </div>
       <div className="hud hud-tr">
         <div className="seg" role="group" aria-label="Projection">
