@@ -4,6 +4,7 @@
 import type { ProjectDocument } from '../../engine/model/index';
 import { useDocument } from '../state/document';
 import { useSession } from '../state/session';
+import { diffDocument } from './doc-delta';
 import type { FromEngine, ToEngine } from './protocol';
 
 export class EngineClient {
@@ -11,6 +12,8 @@ export class EngineClient {
   private nextSeq = 1;
   /** Newest request sent; an answer for it means the view is current. */
   private latestSent = 0;
+  /** The document the worker holds (the last one sent). */
+  private sent: ProjectDocument | null = null;
 
   /** `createWorker` builds the engine's Worker (main.tsx: Vite's worker import; tests: a double). */
   constructor(createWorker: () => Worker) {
@@ -24,7 +27,9 @@ export class EngineClient {
   submit(doc: ProjectDocument): number {
     const seq = this.nextSeq++;
     this.latestSent = seq;
-    const message: ToEngine = { type: 'compute', seq, doc };
+    // The worker keeps the last document sent: after the first, only the change travels.
+    const message: ToEngine = this.sent === null ? { type: 'compute', seq, doc } : { type: 'patch', seq, delta: diffDocument(this.sent, doc) };
+    this.sent = doc;
     this.worker.postMessage(message);
     this.setEngine({ status: 'computing' });
     return seq;

@@ -2,8 +2,12 @@
 // typed-array fields of the results instead of copying them. Each request is answered twice:
 // physics first (power and heat, fast), then the network stage (fabric and agents) in a task of
 // its own, so an edit that arrives meanwhile is taken up instead of waiting for a stale fabric.
+// After the first document only deltas arrive (doc-delta.ts), applied here in order, so the
+// engine session sees unchanged records as the same objects and updates incrementally.
 /// <reference lib="webworker" />
+import type { ProjectDocument } from '../../engine/model/index';
 import { LatestOnly } from './coalesce';
+import { applyDelta } from './doc-delta';
 import type { FromEngine, ToEngine } from './protocol';
 import { transferablesOf } from './protocol';
 import { runNetwork, runPhysics } from './run';
@@ -24,7 +28,9 @@ function attempt(seq: number, stage: () => void): boolean {
   }
 }
 
-const queue: LatestOnly<ToEngine> = new LatestOnly<ToEngine>(
+interface Request { seq: number; doc: ProjectDocument }
+
+const queue: LatestOnly<Request> = new LatestOnly<Request>(
   (request) => {
     const t0 = performance.now();
     const { seq, doc } = request;
@@ -38,6 +44,24 @@ const queue: LatestOnly<ToEngine> = new LatestOnly<ToEngine>(
   (seqs) => post({ type: 'skipped', seqs }),
 );
 
+/** The document of the newest request: patches apply to it in the order they were sent. */
+let current: ProjectDocument | null = null;
+
 self.onmessage = (event: MessageEvent<ToEngine>) => {
-  if (event.data.type === 'compute') queue.push(event.data);
+  const m = event.data;
+  if (m.type === 'compute') {
+    current = m.doc;
+  } else {
+    if (current === null) {
+      post({ type: 'error', seq: m.seq, message: 'The engine received a change before any document.' });
+      return;
+    }
+    try {
+      current = applyDelta(current, m.delta);
+    } catch (e) {
+      post({ type: 'error', seq: m.seq, message: e instanceof Error ? e.message : String(e) });
+      return;
+    }
+  }
+  queue.push({ seq: m.seq, doc: current });
 };

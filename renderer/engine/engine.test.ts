@@ -54,6 +54,9 @@ describe('EngineClient', () => {
     const first = client.submit(doc('a'));
     const second = client.submit(doc('b'));
     expect(worker.sent.map((m) => m.seq)).toEqual([first, second]);
+    // The worker holds the first document; the edit travels as a delta of the changed fields.
+    expect(worker.sent.map((m) => m.type)).toEqual(['compute', 'patch']);
+    expect(worker.sent[1]).toMatchObject({ delta: { fields: { hall: { name: 'b' } }, racks: null } });
     expect(useSession.getState().engine.status).toBe('computing');
 
     worker.answer({ type: 'result', seq: first, stage: 'complete', results: tagged('a'), computeMs: 5 });

@@ -2,9 +2,13 @@
 // worker answers with the same number, so the client can drop an answer a newer edit made stale.
 // Results travel by structured clone with their typed-array fields transferred, not copied.
 import type { ProjectDocument } from '../../engine/model/index';
+import type { DocDelta } from './doc-delta';
 import type { EngineResults } from './results';
 
-export type ToEngine = { type: 'compute'; seq: number; doc: ProjectDocument };
+export type ToEngine =
+  | { type: 'compute'; seq: number; doc: ProjectDocument }
+  /** The previous request's document changed by `delta` (doc-delta.ts): sent after every edit. */
+  | { type: 'patch'; seq: number; delta: DocDelta };
 
 export type FromEngine =
   /** 'physics': power and heat current, fabric and agents follow in a 'complete' answer. */

@@ -24,6 +24,20 @@ interface Group { key: string; placements: Placement[]; colors: Color[]; front: 
  */
 const FRONT_PANEL_MAX = 2000;
 
+/**
+ * Fixed colours parsed once and shared by every object that wears them (the meshes only read
+ * them): parsing a hex string per object cost ~100 ms per edit on a gigawatt hall.
+ */
+const fixed = new Map<string, Color>();
+function fixedColor(hex: string): Color {
+  let c = fixed.get(hex);
+  if (c === undefined) fixed.set(hex, (c = new Color(hex)));
+  return c;
+}
+
+/** No overlay colours anything: one constant, so new results alone do not regroup the hall. */
+const NO_TINTS: Tints = { inlets: null, rackUtil: null, powerUtil: null };
+
 function pickHandler(id: string, e: ThreeEvent<MouseEvent>): void {
   const current = useSession.getState().selection;
   if (e.shiftKey) select(current.includes(id) ? current.filter((s) => s !== id) : [...current, id]);
@@ -47,7 +61,7 @@ function rowGroup(rows: Map<string, RowBox>): Group {
   const g: Group = { key: 'rows', placements: [], colors: [], front: false };
   for (const [id, b] of rows) {
     g.placements.push({ id, x: (b.minX + b.maxX) / 2, y: (b.minY + b.maxY) / 2, z0: 0, w: b.maxX - b.minX, d: b.maxY - b.minY, h: b.maxH, rotationDeg: 0 });
-    g.colors.push(b.selected ? new Color(SELECTED_COLOR) : new Color(b.r / b.n, b.g / b.n, b.b / b.n));
+    g.colors.push(b.selected ? fixedColor(SELECTED_COLOR) : new Color(b.r / b.n, b.g / b.n, b.b / b.n));
   }
   return g;
 }
@@ -76,7 +90,7 @@ export function groupsOf(doc: ProjectDocument, selection: ReadonlySet<string>, {
     let g = groups.get(key);
     if (g === undefined) groups.set(key, (g = { key, placements: [], colors: [], front }));
     g.placements.push(p);
-    g.colors.push(selection.has(p.id) ? new Color(SELECTED_COLOR) : c);
+    g.colors.push(selection.has(p.id) ? fixedColor(SELECTED_COLOR) : c);
   };
   const rackTypes = new Map(doc.catalog.rackTypes.map((t) => [t.id as string, t]));
   const limits = ASHRAE_INLET_LIMITS[doc.hall.ashraeClass];
@@ -88,7 +102,7 @@ export function groupsOf(doc: ProjectDocument, selection: ReadonlySet<string>, {
     const util = rackUtil?.get(r.id);
     const color = util !== undefined ? utilColor(util)
       : inlet !== undefined && Number.isFinite(inlet) ? heatColor(inlet, doc.hall.supplyAirC, limits.allowableMaxC)
-        : new Color(KIND_COLORS[t.kind]);
+        : fixedColor(KIND_COLORS[t.kind]);
     if (far && r.rowId !== null) {
       let b = rows.get(r.rowId);
       if (b === undefined) rows.set(r.rowId, (b = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity, maxH: 0, r: 0, g: 0, b: 0, n: 0, selected: false }));
@@ -109,7 +123,7 @@ export function groupsOf(doc: ProjectDocument, selection: ReadonlySet<string>, {
     const t = coolingTypes.get(u.typeId);
     // A rear door is part of its rack's silhouette: from far away the row box stands for both.
     if (t === undefined || (far && t.kind === 'rear-door')) continue;
-    const color = new Color(u.status === 'running' ? COOLING_COLOR : FAILED_COLOR);
+    const color = fixedColor(u.status === 'running' ? COOLING_COLOR : FAILED_COLOR);
     add(`cooling:${t.id}`, t.kind !== 'rear-door', { id: u.id, x: u.position.x, y: u.position.y, z0: 0, w: t.widthM, d: t.depthM, h: t.heightM, rotationDeg: u.rotationDeg }, color);
   }
   const powerTypes = new Map(doc.catalog.powerTypes.map((t) => [t.id as string, t]));
@@ -119,7 +133,7 @@ export function groupsOf(doc: ProjectDocument, selection: ReadonlySet<string>, {
     const failed = e.status !== 'running';
     const busway = t.kind === 'busway';
     const util = powerUtil?.get(e.id);
-    const color = failed ? new Color(FAILED_COLOR) : util !== undefined ? utilColor(util) : new Color(busway ? BUSWAY_COLOR : POWER_COLOR);
+    const color = failed ? fixedColor(FAILED_COLOR) : util !== undefined ? utilColor(util) : fixedColor(busway ? BUSWAY_COLOR : POWER_COLOR);
     add(`power:${t.id}`, false, {
       id: e.id, x: e.position.x, y: e.position.y, z0: busway ? BUSWAY_Z : 0,
       w: busway ? (e.lengthM ?? t.widthM) : t.widthM, d: t.depthM, h: t.heightM, rotationDeg: e.rotationDeg,
@@ -150,6 +164,7 @@ export function HallObjects({ doc }: { doc: ProjectDocument }) {
   const power = useSession((s) => s.overlays.power);
   const results = useSession((s) => s.engine.results);
   const tints = useMemo((): Tints => {
+    if (!heat && !power) return NO_TINTS;
     // Results of an older document (racks added or removed since) would colour the wrong racks.
     const current = results !== null && results.rackInletC.length === doc.racks.length;
     const inlets = heat && current ? results.rackInletC : null;
