@@ -114,6 +114,10 @@ export default async function (report: Report): Promise<void> {
         if (moved !== null) moves.push(moved);
         await waitForResults(page, 300_000);
       }
+      // The camera is now framed on a rack: frame time close up (per-rack detail, blocks culled).
+      const close = await cameraFrameTimes(page);
+      report({ name: `camera move to frame, ${name} hall close up (median of ${CAMERA_MOVES})`, value: median(close), unit: 'ms' });
+      report({ name: `draw calls, ${name} hall close up`, value: Number(await page.locator('[data-testid="viewport"] canvas').getAttribute('data-draw-calls')), unit: 'calls' });
       if (moves.length === 0) {
         report({ name: `single-rack move, ${name} hall: not measured (rack not picked or spot refused)`, value: Number.NaN, unit: 'ms' });
       } else {

@@ -2,10 +2,11 @@
 // power equipment by type, busways overhead. Colours carry kind, selection, failure and, with an
 // overlay, each rack's inlet temperature or draw and each PDU's or busway's load, from the engine.
 // On huge halls seen from far away (lod.ts) each row's racks are one box and rear doors are left
-// out; clicking a row box selects the row's racks, which F then frames close enough to pick one.
-import { useMemo } from 'react';
+// out. Picking stays per rack at any distance: the editor's tools hit-test the objects' boxes, not
+// the meshes drawn, so a row box carries no pick handler of its own.
+import { useEffect, useMemo } from 'react';
 import { Color } from 'three';
-import type { ThreeEvent } from '@react-three/fiber';
+import { useThree, type ThreeEvent } from '@react-three/fiber';
 import type { ProjectDocument } from '../../engine/model/index';
 import { ASHRAE_INLET_LIMITS } from '../../engine/model/index';
 
@@ -64,18 +65,6 @@ function rowGroup(rows: Map<string, RowBox>): Group {
     g.colors.push(b.selected ? fixedColor(SELECTED_COLOR) : new Color(b.r / b.n, b.g / b.n, b.b / b.n));
   }
   return g;
-}
-
-/** Rack ids per row, for a click on a row box. */
-export function rowMembers(doc: ProjectDocument): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const r of doc.racks) {
-    if (r.rowId === null) continue;
-    let list = out.get(r.rowId);
-    if (list === undefined) out.set(r.rowId, (list = []));
-    list.push(r.id);
-  }
-  return out;
 }
 
 /**
@@ -171,22 +160,17 @@ export function HallObjects({ doc }: { doc: ProjectDocument }) {
     return power && current ? { inlets, ...powerTints(doc, results) } : { inlets, rackUtil: null, powerUtil: null };
   }, [doc, results, heat, power]);
   const far = useFarView(doc.racks.length);
+  // The level drawn, for the browser tests and the render benchmark.
+  const canvas = useThree((s) => s.gl.domElement);
+  useEffect(() => { canvas.dataset.lod = far ? 'far' : 'near'; }, [canvas, far]);
   // Blocks only close up on halls big enough for levels of detail: from far away all is in view.
   const block = useMemo(() => (doc.racks.length >= LOD_MIN_RACKS ? blockOf(doc.hall) : null), [doc.hall, doc.racks.length]);
   const groups = useMemo(() => groupsOf(doc, new Set(selectionList), tints, far, far ? null : block), [doc, selectionList, tints, far, block]);
-  const members = useMemo(() => (far ? rowMembers(doc) : null), [doc, far]);
-  // A row box stands for its racks: a click selects them all (shift adds or removes them).
-  const pickRow = (rowId: string, e: ThreeEvent<MouseEvent>) => {
-    const ids = members?.get(rowId) ?? [];
-    const current = useSession.getState().selection;
-    if (!e.shiftKey) select(ids);
-    else if (ids.every((id) => current.includes(id))) select(current.filter((id) => !ids.includes(id)));
-    else select([...current, ...ids.filter((id) => !current.includes(id))]);
-  };
+
   return (
     <>
       {groups.map((g) => (
-        <InstancedBoxes key={g.key} name={g.key} placements={g.placements} colors={g.colors} front={g.front && g.placements.length <= FRONT_PANEL_MAX} onPick={g.key === 'rows' ? pickRow : pickHandler} />
+        <InstancedBoxes key={g.key} name={g.key} placements={g.placements} colors={g.colors} front={g.front && g.placements.length <= FRONT_PANEL_MAX} onPick={g.key === 'rows' ? undefined : pickHandler} />
       ))}
     </>
   );

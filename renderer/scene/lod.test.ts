@@ -5,12 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { OrthographicCamera, PerspectiveCamera } from 'three';
 import { demoHall } from '../../engine/generators/index';
 import { Catalog } from '../../engine/model/index';
-import { groupsOf, rowMembers } from './HallObjects';
+import type { ProjectDocument } from '../../engine/model/index';
+import { groupsOf } from './HallObjects';
 import { FAR_BELOW_PX_PER_M, MAX_BLOCKS_PER_SIDE, NEAR_ABOVE_PX_PER_M, blockOf, nextFar, pixelsPerMetre } from './lod';
 import { SELECTED_COLOR } from './colors';
 import { Color } from 'three';
 
 const catalog = Catalog.parse(JSON.parse(readFileSync(new URL('../../assets/catalog/default.json', import.meta.url), 'utf8')));
+function rowMembers(doc: ProjectDocument): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of doc.racks) if (r.rowId !== null) out.set(r.rowId, [...(out.get(r.rowId) ?? []), r.id]);
+  return out;
+}
+
 const noTints = { inlets: null, rackUtil: null, powerUtil: null };
 
 describe('far and near', () => {
