@@ -15,7 +15,7 @@ import { select, useSession } from '../state/session';
 import { BUSWAY_COLOR, COOLING_COLOR, FAILED_COLOR, KIND_COLORS, POWER_COLOR, SELECTED_COLOR, heatColor, utilColor } from './colors';
 import { BUSWAY_Z } from './footprints';
 import { InstancedBoxes, type Placement } from './InstancedBoxes';
-import { LOD_MIN_RACKS, blockOf, useFarView, type BlockOf } from './lod';
+import { useFarView } from './lod';
 
 interface Group { key: string; placements: Placement[]; colors: Color[]; front: boolean }
 
@@ -68,14 +68,14 @@ function rowGroup(rows: Map<string, RowBox>): Group {
 }
 
 /**
- * Objects grouped into instanced meshes: by type, and with `block` (huge halls, close up) by
- * block of the floor too, so three culls the blocks out of view; draw calls stay bounded by
- * types times blocks (lod.ts caps the blocks), whatever the number of racks.
+ * Objects grouped into instanced meshes by type (a draw call each, whatever the number), racks
+ * by row instead when `far`. Splitting the meshes by floor block so three culls the blocks out of
+ * view was measured and dropped: from the framed views the blocks behind the target stay in the
+ * frustum, frame time did not improve and draw calls grew fourfold.
  */
-export function groupsOf(doc: ProjectDocument, selection: ReadonlySet<string>, { inlets, rackUtil, powerUtil }: Tints, far = false, block: BlockOf | null = null): Group[] {
+export function groupsOf(doc: ProjectDocument, selection: ReadonlySet<string>, { inlets, rackUtil, powerUtil }: Tints, far = false): Group[] {
   const groups = new Map<string, Group>();
-  const add = (type: string, front: boolean, p: Placement, c: Color) => {
-    const key = block === null ? type : `${type}@${block(p.x, p.y)}`;
+  const add = (key: string, front: boolean, p: Placement, c: Color) => {
     let g = groups.get(key);
     if (g === undefined) groups.set(key, (g = { key, placements: [], colors: [], front }));
     g.placements.push(p);
@@ -163,9 +163,7 @@ export function HallObjects({ doc }: { doc: ProjectDocument }) {
   // The level drawn, for the browser tests and the render benchmark.
   const canvas = useThree((s) => s.gl.domElement);
   useEffect(() => { canvas.dataset.lod = far ? 'far' : 'near'; }, [canvas, far]);
-  // Blocks only close up on halls big enough for levels of detail: from far away all is in view.
-  const block = useMemo(() => (doc.racks.length >= LOD_MIN_RACKS ? blockOf(doc.hall) : null), [doc.hall, doc.racks.length]);
-  const groups = useMemo(() => groupsOf(doc, new Set(selectionList), tints, far, far ? null : block), [doc, selectionList, tints, far, block]);
+  const groups = useMemo(() => groupsOf(doc, new Set(selectionList), tints, far), [doc, selectionList, tints, far]);
 
   return (
     <>

@@ -1,5 +1,5 @@
 // Levels of detail for huge halls: when the view counts as far (with hysteresis), what a far
-// view draws (a box per row, no rear doors) and how close-up meshes are split into blocks.
+// view draws: a box per row, no rear doors, selection still visible.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OrthographicCamera, PerspectiveCamera } from 'three';
@@ -7,7 +7,7 @@ import { demoHall } from '../../engine/generators/index';
 import { Catalog } from '../../engine/model/index';
 import type { ProjectDocument } from '../../engine/model/index';
 import { groupsOf } from './HallObjects';
-import { FAR_BELOW_PX_PER_M, MAX_BLOCKS_PER_SIDE, NEAR_ABOVE_PX_PER_M, blockOf, nextFar, pixelsPerMetre } from './lod';
+import { FAR_BELOW_PX_PER_M, NEAR_ABOVE_PX_PER_M, nextFar, pixelsPerMetre } from './lod';
 import { SELECTED_COLOR } from './colors';
 import { Color } from 'three';
 
@@ -74,29 +74,5 @@ describe('the far view of a hall', () => {
     const i = rows.placements.findIndex((p) => p.id === rack.rowId);
     expect(rows.colors[i]!.equals(new Color(SELECTED_COLOR))).toBe(true);
     expect(rows.colors.filter((c) => c.equals(new Color(SELECTED_COLOR)))).toHaveLength(1);
-  });
-});
-
-describe('blocks', () => {
-  it('split a gigawatt-sized floor into a bounded number of blocks, any position included', () => {
-    const block = blockOf({ lengthM: 462, widthM: 300 });
-    const keys = new Set<string>();
-    for (let x = -50; x <= 520; x += 5) for (let y = -50; y <= 350; y += 5) keys.add(block(x, y));
-    expect(keys.size).toBe(MAX_BLOCKS_PER_SIDE * MAX_BLOCKS_PER_SIDE);
-    // A small hall is one block: its draw calls are those of its types.
-    const small = blockOf({ lengthM: 57, widthM: 20 });
-    expect(new Set([small(0, 0), small(56, 19), small(30, 10)]).size).toBe(1);
-  });
-
-  it('keeps every object once when grouped by block', () => {
-    const doc = demoHall(catalog);
-    const whole = groupsOf(doc, new Set(), noTints);
-    // Split through the middle of the racks, so at least the rack type straddles both blocks.
-    const xs = doc.racks.map((r) => r.position.x as number).sort((a, b) => a - b);
-    const mid = xs[Math.floor(xs.length / 2)]!;
-    const split = groupsOf(doc, new Set(), noTints, false, (x) => (x < mid ? 'a' : 'b'));
-    const ids = (gs: typeof whole) => gs.flatMap((g) => g.placements.map((p) => p.id)).sort();
-    expect(ids(split)).toEqual(ids(whole));
-    expect(split.length).toBeGreaterThan(whole.length);
   });
 });

@@ -51,22 +51,3 @@ export function useFarView(racks: number): boolean {
   return far;
 }
 
-/** Blocks per side of the hall, at most: bounds the draw calls of a type to its square. */
-export const MAX_BLOCKS_PER_SIDE = 6;
-/** Smaller blocks would cull little more and cost draw calls. */
-export const MIN_BLOCK_M = 40;
-
-/** The block a floor position belongs to, as a key. */
-export type BlockOf = (x: number, y: number) => string;
-
-/**
- * Splits the hall into at most MAX_BLOCKS_PER_SIDE² blocks of at least MIN_BLOCK_M a side;
- * objects outside the hall join the nearest edge block.
- */
-export function blockOf(hall: { lengthM: number; widthM: number }): BlockOf {
-  const nx = Math.max(1, Math.min(MAX_BLOCKS_PER_SIDE, Math.floor(hall.lengthM / MIN_BLOCK_M)));
-  const ny = Math.max(1, Math.min(MAX_BLOCKS_PER_SIDE, Math.floor(hall.widthM / MIN_BLOCK_M)));
-  const sx = hall.lengthM / nx, sy = hall.widthM / ny;
-  const clamp = (v: number, n: number) => Math.max(0, Math.min(n - 1, Math.floor(v)));
-  return (x, y) => `${clamp(x / sx, nx)},${clamp(y / sy, ny)}`;
-}
