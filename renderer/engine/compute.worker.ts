@@ -1,7 +1,8 @@
 // The engine's thread: answers compute requests, newest first (see coalesce.ts), transferring the
-// typed-array fields of the results instead of copying them. Each request is answered twice:
-// physics first (power and heat, fast), then the network stage (fabric and agents) in a task of
-// its own, so an edit that arrives meanwhile is taken up instead of waiting for a stale fabric.
+// typed-array fields of the results instead of copying them. When the network stage is slow (a
+// huge hall), a request is answered twice: physics first (power and heat, fast), then fabric and
+// agents in a task of their own, so an edit that arrives meanwhile is taken up instead of waiting
+// for a stale fabric.
 // After the first document only deltas arrive (doc-delta.ts), applied here in order, so the
 // engine session sees unchanged records as the same objects and updates incrementally.
 /// <reference lib="webworker" />
@@ -30,15 +31,34 @@ function attempt(seq: number, stage: () => void): boolean {
 
 interface Request { seq: number; doc: ProjectDocument }
 
+/**
+ * Below this, the network stage follows so soon that a separate physics answer would only cost
+ * the UI a second render of the results (measured: the demo hall's edit-to-frame grew ~150 ms),
+ * so both stages go out as one answer.
+ */
+const SPLIT_ABOVE_MS = 100;
+/** How long the network stage took last time; unknown at first, so the first load is split. */
+let lastNetworkMs = Number.POSITIVE_INFINITY;
+
+function network(seq: number, doc: ProjectDocument, t0: number): void {
+  const t1 = performance.now();
+  attempt(seq, () => post({ type: 'result', seq, stage: 'complete', results: runNetwork(doc), computeMs: performance.now() - t0 }));
+  lastNetworkMs = performance.now() - t1;
+}
+
 const queue: LatestOnly<Request> = new LatestOnly<Request>(
   (request) => {
     const t0 = performance.now();
     const { seq, doc } = request;
+    if (lastNetworkMs < SPLIT_ABOVE_MS) {
+      network(seq, doc, t0);
+      return;
+    }
     if (!attempt(seq, () => post({ type: 'result', seq, stage: 'physics', results: runPhysics(doc), computeMs: performance.now() - t0 }))) return;
     setTimeout(() => {
       // A newer edit is waiting: its own two stages supersede this document's network stage.
       if (queue.hasPending()) return;
-      attempt(seq, () => post({ type: 'result', seq, stage: 'complete', results: runNetwork(doc), computeMs: performance.now() - t0 }));
+      network(seq, doc, t0);
     }, 0);
   },
   (seqs) => post({ type: 'skipped', seqs }),
