@@ -139,7 +139,8 @@ function readTables(db: Database.Database, path: string): ProjectDocument {
   }
   const readAll = <T>(mapper: TableMapper<T>, patch?: (candidate: Record<string, unknown>) => void): T[] => {
     const out: T[] = [];
-    for (const row of db.prepare(`SELECT * FROM ${mapper.table} ORDER BY seq`).all() as SqlRow[]) {
+    // iterate(): each row object dies young instead of a whole table of them surviving into old space.
+    for (const row of db.prepare(`SELECT * FROM ${mapper.table} ORDER BY seq`).iterate() as IterableIterator<SqlRow>) {
       const candidate = mapper.fromRow(row, jsonOf(mapper.table, row)) as Record<string, unknown>;
       patch?.(candidate);
       const result = mapper.schema.safeParse(candidate);
