@@ -28,7 +28,8 @@ export function rendererIsStale(root = '.') {
 export function buildRenderer({ force = false } = {}) {
   if (!force && !rendererIsStale()) return;
   console.log('Building the renderer (vite build)...');
-  const result = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
+  // Always React's production build, whatever NODE_ENV the caller has (vitest sets "test").
+  const result = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit', shell: process.platform === 'win32', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) {
     console.error('The renderer did not build; see the messages above.');
     process.exit(result.status ?? 1);

@@ -33,7 +33,9 @@ export function ensureRendererBuilt(): { built: boolean; ms: number } {
   if (existsSync(index) && statSync(index).mtimeMs >= sourcesMtime) return { built: false, ms: 0 };
   const t0 = performance.now();
   const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], {
-    cwd: ROOT, encoding: 'utf8', timeout: 180_000,
+    // vitest sets NODE_ENV=test, which Vite would honour and so bundle React's development build;
+    // the tests (and npm start / preview, which reuse dist/) must run the production build.
+    cwd: ROOT, encoding: 'utf8', timeout: 180_000, env: { ...process.env, NODE_ENV: 'production' },
   });
   if (run.status !== 0) throw new Error(`vite build failed:\n${run.stdout}\n${run.stderr}`);
   return { built: true, ms: performance.now() - t0 };
