@@ -3,7 +3,6 @@
 // or the bottleneck selects the objects it concerns and frames them in the viewport.
 import { AlertTriangle, CircleAlert, Info, Gauge, Thermometer, Network, Bot, Loader2 } from 'lucide-react';
 import type { ComponentType } from 'react';
-import type { ProjectDocument } from '../../engine/model/index';
 import type { Violation } from '../../engine/results/explain';
 import type { BottleneckView, Resource, SectionKey } from '../engine/results';
 import { formatNumber } from '../format/number';
@@ -11,6 +10,7 @@ import { useDocument } from '../state/document';
 import { select, useSession } from '../state/session';
 import { frameObjects } from '../scene/view-state';
 import { FigureRow } from './Figure';
+import { objectsOfResource } from '../presentation/slides.js';
 
 /** Select what a result names and bring it into view. */
 function selectAndFrame(ids: string[]): void {
@@ -29,19 +29,6 @@ const VIOLATIONS_SHOWN = 50;
 
 const RESOURCE_LABEL: Record<Resource, string> = { compute: 'GPU compute', power: 'Power', cooling: 'Cooling', fabric: 'Fabric', storage: 'Storage' };
 
-/** The objects that stand for a resource in the hall, for "select what limits us". */
-function objectsOf(doc: ProjectDocument, resource: Resource): string[] {
-  const kindOf = new Map(doc.catalog.rackTypes.map((t) => [t.id as string, t.kind]));
-  const racksOf = (kind: string) => doc.racks.filter((r) => kindOf.get(r.typeId) === kind).map((r) => r.id as string);
-  switch (resource) {
-    case 'compute': return racksOf('gpu');
-    case 'storage': return racksOf('storage');
-    case 'fabric': return racksOf('network');
-    case 'power': return doc.power.map((p) => p.id);
-    case 'cooling': return doc.cooling.map((c) => c.id);
-  }
-}
-
 function Bottleneck({ b }: { b: BottleneckView }) {
   const doc = useDocument((s) => s.doc);
   const limit = b.maxAgents[b.resource] ?? Number.NaN;
@@ -49,7 +36,7 @@ function Bottleneck({ b }: { b: BottleneckView }) {
   return (
     <div className="bottleneck" data-testid="bottleneck">
       <button className="bottleneck-head" title="Select the equipment behind this limit"
-        onClick={() => { if (doc !== null) selectAndFrame(objectsOf(doc, b.resource)); }}>
+        onClick={() => { if (doc !== null) selectAndFrame(objectsOfResource(doc, b.resource)); }}>
         <span className="bottleneck-label">Bottleneck</span>
         <span className="bottleneck-text"><b>{RESOURCE_LABEL[b.resource]}</b> limits the hall to {formatNumber(limit)} agents at SLO</span>
         <span className="bottleneck-next faint">Next: {RESOURCE_LABEL[b.next]}, {formatNumber(b.marginAgents)} agents ({b.marginPct.toFixed(1)} %) behind</span>
