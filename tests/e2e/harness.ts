@@ -108,6 +108,31 @@ export async function canvasStats(page: Page): Promise<CanvasStats> {
   });
 }
 
+/**
+ * The viewport canvas sampled every `step`-th pixel, quantised to 5 bits a channel, for "did the
+ * picture change" checks (step 2 so thin cable lines still count).
+ */
+export async function canvasPixels(page: Page, step: number): Promise<number[]> {
+  return page.evaluate((s) => {
+    const c = document.querySelector('[data-testid="viewport"] canvas') as HTMLCanvasElement;
+    const copy = document.createElement('canvas');
+    copy.width = c.width; copy.height = c.height;
+    const g = copy.getContext('2d')!;
+    g.drawImage(c, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    const out: number[] = [];
+    const first = Math.floor(s / 2);
+    for (let y = first; y < c.height; y += s) for (let x = first; x < c.width; x += s) {
+      const i = (y * c.width + x) * 4;
+      out.push(((d[i]! >> 3) << 10) | ((d[i + 1]! >> 3) << 5) | (d[i + 2]! >> 3));
+    }
+    return out;
+  }, step);
+}
+
+/** Share of samples that differ between two canvasPixels readings. */
+export const changedShare = (a: number[], b: number[]): number => a.filter((v, i) => v !== b[i]).length / a.length;
+
 export function artifactPath(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, name);

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from '../../electron/preview/server.js';
 import { tempDir } from '../support/tmp.js';
-import { artifactPath, ensureRendererBuilt, launchBrowser, startServer, waitForHall, waitForResults, watchPageErrors } from './harness.js';
+import { artifactPath, canvasPixels, changedShare, ensureRendererBuilt, launchBrowser, startServer, waitForHall, waitForResults, watchPageErrors } from './harness.js';
 
 const dataDir = tempDir('factory-twin-presentation-');
 let server: PreviewServer;
@@ -38,25 +38,7 @@ async function waitLanded(): Promise<void> {
   }, undefined, { timeout: 30_000 });
 }
 
-/** The canvas sampled every fourth pixel, quantised to 5 bits a channel. */
-async function pixels(): Promise<number[]> {
-  return page.evaluate(() => {
-    const c = document.querySelector('[data-testid="viewport"] canvas') as HTMLCanvasElement;
-    const copy = document.createElement('canvas');
-    copy.width = c.width; copy.height = c.height;
-    const g = copy.getContext('2d')!;
-    g.drawImage(c, 0, 0);
-    const d = g.getImageData(0, 0, c.width, c.height).data;
-    const out: number[] = [];
-    for (let y = 2; y < c.height; y += 4) for (let x = 2; x < c.width; x += 4) {
-      const i = (y * c.width + x) * 4;
-      out.push(((d[i]! >> 3) << 10) | ((d[i + 1]! >> 3) << 5) | (d[i + 2]! >> 3));
-    }
-    return out;
-  });
-}
 
-const changedShare = (a: number[], b: number[]) => a.filter((v, i) => v !== b[i]).length / a.length;
 
 describe('presentation mode', () => {
   it('F5 hides the chrome and shows the slide, its counter and the key figures', async () => {
@@ -85,11 +67,11 @@ describe('presentation mode', () => {
   }, 60_000);
 
   it('next slide flies the camera somewhere else; the plan and the hottest aisle follow', async () => {
-    const before = await pixels();
+    const before = await canvasPixels(page, 4);
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => document.querySelector('[data-testid="presentation-counter"]')?.textContent === '2 / 4');
     await waitLanded();
-    const plan = await pixels();
+    const plan = await canvasPixels(page, 4);
     expect(changedShare(before, plan)).toBeGreaterThan(0.2);
     expect(await page.textContent('[data-testid="presentation-title"]')).toBe('Floor plan');
     await page.screenshot({ path: artifactPath('presentation-2-plan.png') });
@@ -99,7 +81,7 @@ describe('presentation mode', () => {
     expect(await page.textContent('[data-testid="presentation-title"]')).toBe('Hottest aisle');
     // The slide switches the heat overlay on, with its legend.
     await page.waitForSelector('[data-testid="heat-legend"]');
-    expect(changedShare(plan, await pixels())).toBeGreaterThan(0.2);
+    expect(changedShare(plan, await canvasPixels(page, 4))).toBeGreaterThan(0.2);
     await page.screenshot({ path: artifactPath('presentation-3-aisle.png') });
     // PageUp goes back; the last slide does not wrap to the first.
     await page.keyboard.press('PageUp');

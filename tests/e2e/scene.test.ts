@@ -6,7 +6,7 @@ import type { Browser, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from '../../electron/preview/server.js';
 import { tempDir } from '../support/tmp.js';
-import { artifactPath, ensureRendererBuilt, launchBrowser, startServer, waitForHall, waitForResults, watchPageErrors } from './harness.js';
+import { artifactPath, canvasPixels, changedShare, ensureRendererBuilt, launchBrowser, startServer, waitForHall, waitForResults, watchPageErrors } from './harness.js';
 import { writeHall } from './scene-halls.js';
 
 const dataDir = tempDir('factory-twin-scene-');
@@ -43,29 +43,11 @@ async function afterFrame(act: () => Promise<void>): Promise<void> {
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid="viewport"] canvas')?.getAttribute('data-frame')) > n, before, { timeout: 30_000 });
 }
 
-/** The canvas sampled every other pixel (thin cable lines must count), quantised to 5 bits a channel. */
-async function pixels(): Promise<number[]> {
-  return page.evaluate(() => {
-    const c = document.querySelector('[data-testid="viewport"] canvas') as HTMLCanvasElement;
-    const copy = document.createElement('canvas');
-    copy.width = c.width; copy.height = c.height;
-    const g = copy.getContext('2d')!;
-    g.drawImage(c, 0, 0);
-    const d = g.getImageData(0, 0, c.width, c.height).data;
-    const out: number[] = [];
-    for (let y = 1; y < c.height; y += 2) for (let x = 1; x < c.width; x += 2) {
-      const i = (y * c.width + x) * 4;
-      out.push(((d[i]! >> 3) << 10) | ((d[i + 1]! >> 3) << 5) | (d[i + 2]! >> 3));
-    }
-    return out;
-  });
-}
 
-const changed = (a: number[], b: number[]) => a.filter((v, i) => v !== b[i]).length / a.length;
 
 describe('the hall scene', () => {
   it('switches to a plan view that shows the hall\'s dimensions and row lengths', async () => {
-    const before = await pixels();
+    const before = await canvasPixels(page, 2);
     await afterFrame(() => page.locator('[data-testid="view-plan"]').click());
     const length = page.locator('[data-testid="dim-length"]');
     await length.waitFor();
@@ -75,7 +57,7 @@ describe('the hall scene', () => {
     expect(Number((await page.locator('[data-testid="dim-width"]').textContent())?.replace(' m', ''))).toBeCloseTo(W!, 1);
     // Row labels carry the row's length in plan.
     expect(await page.locator('[data-testid="row-label"]').first().textContent()).toMatch(/\d+\.\d m$/);
-    expect(changed(before, await pixels())).toBeGreaterThan(0.1);
+    expect(changedShare(before, await canvasPixels(page, 2))).toBeGreaterThan(0.1);
     await page.screenshot({ path: artifactPath('scene-plan.png') });
     await afterFrame(() => page.locator('[data-testid="view-3d"]').click());
     await expect.poll(() => page.locator('[data-testid="dim-length"]').count()).toBe(0);
@@ -84,15 +66,15 @@ describe('the hall scene', () => {
   for (const [overlay, legend, minChange] of [['heat', 'heat-legend', 0.05], ['airflow', 'airflow-legend', 0.005], ['power', 'power-legend', 0.005], ['links', 'links-legend', 0.0005]] as const) {
     it(`the ${overlay} overlay changes what is drawn and explains itself`, async () => {
       const button = page.locator(`[data-overlay="${overlay}"]`);
-      const before = await pixels();
+      const before = await canvasPixels(page, 2);
       await afterFrame(() => button.click());
       expect(await button.getAttribute('aria-pressed')).toBe('true');
       const text = (await page.locator(`[data-testid="${legend}"]`).textContent()) ?? '';
       expect(text).toMatch(/°C|m\/s|%/);
-      expect(changed(before, await pixels())).toBeGreaterThan(minChange);
+      expect(changedShare(before, await canvasPixels(page, 2))).toBeGreaterThan(minChange);
       await page.screenshot({ path: artifactPath(`scene-overlay-${overlay}.png`) });
       await afterFrame(() => button.click());
-      expect(changed(before, await pixels())).toBeLessThan(minChange);
+      expect(changedShare(before, await canvasPixels(page, 2))).toBeLessThan(minChange);
     }, 90_000);
   }
 
@@ -140,12 +122,12 @@ describe('the hall scene', () => {
   it('a violation in the results selects and frames the objects it names (the doubled hall overloads its PDUs)', async () => {
     const violation = page.locator('[data-testid="violation"]').first();
     await violation.waitFor();
-    const before = await pixels();
+    const before = await canvasPixels(page, 2);
     await afterFrame(() => violation.click());
     await expect.poll(async () => Number((await page.locator('[data-testid="statusbar"]').textContent())?.match(/(\d+) selected/)?.[1])).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="selected-label"]').count()).toBeGreaterThan(0);
     // Framed: the camera moved, so most of the picture changed.
-    expect(changed(before, await pixels())).toBeGreaterThan(0.3);
+    expect(changedShare(before, await canvasPixels(page, 2))).toBeGreaterThan(0.3);
     await page.screenshot({ path: artifactPath('scene-violation-framed.png') });
     await afterFrame(() => page.keyboard.press('Escape'));
     await afterFrame(() => page.locator('[data-testid="fit-hall"]').click());
