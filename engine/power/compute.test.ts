@@ -4,7 +4,7 @@ import { demoHall, gigawattHall } from '../generators/index.js';
 import type { PowerId, ProjectDocument, Rack } from '../model/index.js';
 import { explained } from '../results/index.js';
 import { computeFacility, computePower, updatePower, type PowerResult } from './index.js';
-import { makeChain } from './fixtures.js';
+import { makeChain } from '../../tests/support/power-chain.js';
 
 /** Incremental and full results must agree on every figure and every violation. */
 function expectSame(a: PowerResult, b: PowerResult): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '../../tests/support/catalog.js';
 import { computePower, explainElement, type PowerResult } from './index.js';
-import { makeChain } from './fixtures.js';
+import { makeChain } from '../../tests/support/power-chain.js';
 
 const level = (r: PowerResult, kind: string) => r.redundancy.find((l) => l.kind === kind);
 const codes = (r: PowerResult, code: string) => r.violations.filter((v) => v.code === code);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '../../tests/support/catalog.js';
 import { computePower, explainElement } from './index.js';
-import { makeChain, withStatus } from './fixtures.js';
+import { makeChain, withStatus } from '../../tests/support/power-chain.js';
 
 const idx = (r: ReturnType<typeof computePower>, id: string) => {
   const i = r.elementIds.indexOf(id);

@@ -6,7 +6,7 @@ import { shippedCatalog } from '../../tests/support/catalog.js';
 import { demoHall } from '../generators/index.js';
 import type { PowerEquipment, PowerId, ProjectDocument } from '../model/index.js';
 import { computePower } from './index.js';
-import { makeChain, withStatus } from './fixtures.js';
+import { makeChain, withStatus } from '../../tests/support/power-chain.js';
 
 function bruteForce(doc: ProjectDocument) {
   const r = computePower(doc);

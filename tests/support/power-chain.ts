@@ -1,10 +1,10 @@
 // Test factory: a small power chain built from catalog types, so tests can work its numbers by
 // hand. Each side is utility -> transformer -> k UPS modules in parallel -> switchboard -> feeds
 // (busways or PDUs); racks are spread over the feeds round-robin, feed A on side A, feed B on
-// side B. Used by the power tests only; pure, like the rest of the engine.
-import type { Catalog, CatalogId, PowerEquipment, PowerFeedSide, PowerId, ProjectDocument, Rack, RackId } from '../model/index.js';
-import { frac, m, pt } from '../model/index.js';
-import { demoHall } from '../generators/index.js';
+// side B. Used by the power tests only; pure, and kept out of engine/ since only tests build it.
+import type { Catalog, CatalogId, PowerEquipment, PowerFeedSide, PowerId, ProjectDocument, Rack, RackId } from '../../engine/model/index.js';
+import { frac, m, pt } from '../../engine/model/index.js';
+import { demoHall } from '../../engine/generators/index.js';
 
 export interface ChainSpec {
   sides: readonly PowerFeedSide[];
