@@ -7,9 +7,10 @@ import { Catalog } from '../../engine/model/index';
 import { changedRacks } from '../../engine/compute/index';
 import { demoHall } from '../../engine/generators/index';
 import { applyOperation, loadDocument, useDocument } from '../state/document';
+import { select, useSession } from '../state/session';
 import { setHallField } from '../document/operations';
-import { deleteObjects, placeRacks, translateObjects } from '../document/edits';
-import { buildRacks } from './build';
+import { deleteObjects, insertRecords, placeRacks, translateObjects } from '../document/edits';
+import { buildRacks, copiesOf, recordsOf } from './build';
 import { HistoryManager, MERGE_MS } from './history';
 
 const catalog = Catalog.parse(JSON.parse(readFileSync(new URL('../../assets/catalog/default.json', import.meta.url), 'utf8')));
@@ -24,7 +25,9 @@ beforeEach(() => {
   history = new HistoryManager(() => clock);
   detach = history.attach();
   loadDocument(demoHall(catalog), null, null);
+  select([]);
 });
+const selection = () => useSession.getState().selection;
 
 describe('history', () => {
   it('undoes and redoes a named change, and a no-op records nothing', () => {
@@ -111,5 +114,73 @@ describe('history', () => {
     expect(history.canRedo()).toBe(false);
     loadDocument(demoHall(catalog), null, null);
     expect(history.canUndo()).toBe(false);
+  });
+});
+
+describe('history and the selection', () => {
+  it('undo of a delete selects the restored racks again; redo leaves nothing selected', () => {
+    select(['r01-03', 'r01-04']);
+    applyOperation(deleteObjects, { ids: ['r01-03', 'r01-04'] });
+    select([]);
+    history.undo();
+    expect(selection()).toEqual(['r01-03', 'r01-04']);
+    history.redo();
+    expect(selection()).toEqual([]);
+  });
+
+  it('undo of a drag selects what was dragged, whatever was clicked since; redo selects it too', () => {
+    select(['r01-03', 'r01-04']);
+    const mark = history.mark('move');
+    applyOperation(translateObjects, { ids: ['r01-03', 'r01-04'], dx: 0, dy: -1.2 });
+    applyOperation(translateObjects, { ids: ['r01-03', 'r01-04'], dx: 0, dy: -1.2 });
+    history.squashToMark(mark, 'object.move');
+    select(['crah-01']);
+    history.undo();
+    expect(selection()).toEqual(['r01-03', 'r01-04']);
+    select([]);
+    history.redo();
+    expect(selection()).toEqual(['r01-03', 'r01-04']);
+    expect(doc().racks.find((r) => r.id === 'r01-03')!.position.y).toBeCloseTo(3.6);
+  });
+
+  it('undo of a paste gives back the selection of before; redo selects the copies', () => {
+    select(['r02-10']);
+    const copies = copiesOf(doc(), recordsOf(doc(), ['r02-10']), 0, 3);
+    applyOperation(insertRecords, { records: copies });
+    select(copies.map((c) => c.record.id));
+    history.undo();
+    expect(selection()).toEqual(['r02-10']);
+    select([]);
+    history.redo();
+    expect(selection()).toEqual(['r-1']);
+  });
+
+  it('drops ids that no longer exist, and a hall edit keeps the selection of its time', () => {
+    select(['r01-05', 'gone-1']);
+    applyOperation(setHallField, { field: 'supplyAirC', value: 24 });
+    select(['crah-02']);
+    history.undo();
+    expect(selection()).toEqual(['r01-05']);
+    select([]);
+    history.redo();
+    expect(selection()).toEqual(['r01-05']);
+    // Undo of a placement: the placed racks are gone, the selection of before comes back.
+    select(['crah-03']);
+    const { racks } = buildRacks(doc(), 'cpu-2s-20n', [{ x: 3, y: 13 }], 0);
+    applyOperation(placeRacks, { racks });
+    select(racks.map((r) => r.id));
+    history.undo();
+    expect(selection()).toEqual(['crah-03']);
+  });
+
+  it('a cancelled gesture leaves the selection alone and selection changes alone record nothing', () => {
+    select(['r01-03']);
+    const mark = history.mark('move');
+    applyOperation(translateObjects, { ids: ['r01-03'], dx: 0, dy: -1.2 });
+    history.bailToMark(mark);
+    expect(selection()).toEqual(['r01-03']);
+    select(['r01-04']);
+    expect(history.canUndo()).toBe(false);
+    expect(selection()).toEqual(['r01-04']);
   });
 });
