@@ -8,6 +8,7 @@ import { useSession } from '../state/session';
 import { renameObject, setEquipmentStatus, setHallField, setRackUtilisation, type HallField } from '../document/operations';
 import { NumberField, Readout, SelectField, TextField } from '../ui/Fields';
 import { DrawnProperties, PlacementFields } from './PlacementFields';
+import { LinkProperties } from './LinkProperties';
 
 const STATUS = [
   { value: 'running', label: 'Running' }, { value: 'failed', label: 'Failed' }, { value: 'off', label: 'Off' },
@@ -90,7 +91,9 @@ export function Inspector() {
     const present = selection.filter((id) => doc.racks.some((r) => r.id === id) || doc.cooling.some((c) => c.id === id) || doc.power.some((p) => p.id === id));
     const rackIds = present.filter((id) => doc.racks.some((r) => r.id === id));
     const drawn = selection.filter((id) => doc.containment.some((c) => c.id === id) || doc.trays.some((t) => t.id === id));
+    const links = selection.filter((id) => doc.links.some((l) => l.id === id));
     if (present.length === 0 && drawn.length === 1) content = <DrawnProperties doc={doc} id={drawn[0]!} />;
+    else if (present.length === 0 && links.length === 1) content = <LinkProperties doc={doc} id={links[0]!} />;
     else if (present.length === 0) content = <HallProperties doc={doc} />;
     else if (rackIds.length === present.length) content = <RackProperties doc={doc} ids={rackIds} />;
     else if (present.length === 1) {

@@ -1,7 +1,12 @@
 // Connect tool: a link between two placed objects (racks, cooling units, power equipment).
-// Click the first, then the second; each end gets the object's next free port. The cable type
-// is left to the engine, which picks one whose reach covers the routed length.
-import type { Link, LinkId, ProjectDocument } from '../../engine/model/index';
+// Click the first, then the second; each end gets the object's next free port. The link is
+// routed as the fabric routes its cables (along the trays, else Manhattan over the overhead
+// path, drops and slack included) and given the cheapest cable whose reach covers that length,
+// as auto-cable's links are: nothing else fills in a hand-drawn link's type and length.
+import type { CatalogId, Link, LinkId, Metres, ProjectDocument } from '../../engine/model/index';
+import { CablePicker } from '../../engine/fabric/cables';
+import { PORT_HEIGHT_FRACTION } from '../../engine/fabric/placement';
+import { Router } from '../../engine/fabric/routing';
 import { applyOperation } from '../state/document';
 import { select } from '../state/session';
 import { insertRecords, named } from '../document/edits';
@@ -19,6 +24,19 @@ function nextPort(doc: ProjectDocument, objectId: string): string {
   let n = 1;
   while (used.has(`p${n}`)) n++;
   return `p${n}`;
+}
+
+/** Routed length (to the centimetre, as auto-cable stores it) and cable type of a link between two objects. */
+export function routeLink(doc: ProjectDocument, a: ObjectBox, b: ObjectBox): { routedLengthM: Metres; cableTypeId: CatalogId | null } {
+  const site = (o: ObjectBox) => ({ x: (o.fp.minX + o.fp.maxX) / 2, y: (o.fp.minY + o.fp.maxY) / 2, portZ: o.z0 + o.h * PORT_HEIGHT_FRACTION, rackId: null });
+  const lengthM = new Router(doc, [site(a), site(b)]).lengthM(0, 1);
+  // The link runs at the slower of the two ends' scale-out NICs; equipment without one takes the slowest cable.
+  const nics = [a, b].map((o) => doc.catalog.rackTypes.find((t) => t.id === doc.racks.find((r) => r.id === o.id)?.typeId))
+    .map((t) => (t !== undefined && t.kind === 'gpu' && t.nicsPerNode > 0 ? t.nicGbps : Infinity));
+  const gbps = Math.min(...nics, ...(nics.every((g) => g === Infinity) ? doc.catalog.cableTypes.map((c) => c.gbps) : []));
+  const picker = new CablePicker(doc.catalog);
+  const type = picker.pick(gbps, lengthM)?.type ?? picker.longest(gbps);
+  return { routedLengthM: (Math.round(lengthM * 100) / 100) as Metres, cableTypeId: (type?.id ?? null) as CatalogId | null };
 }
 
 class ConnectIdle implements StateNode {
@@ -56,10 +74,11 @@ class ConnectLinking implements StateNode {
     const link: Link = {
       id: new IdMaker(doc).next('link') as LinkId,
       a: { objectId: a.id, port: nextPort(doc, a.id) }, b: { objectId: e.hit.id, port: nextPort(doc, e.hit.id) },
-      purpose: 'compute', cableTypeId: null, routedLengthM: null, tags: {},
+      purpose: 'compute', ...routeLink(doc, a, e.hit), tags: {},
     };
     applyOperation(addLink, { records: [{ section: 'links', record: link }] });
-    select([a.id, e.hit.id]);
+    // The new link alone: the inspector shows its ends, cable type and routed length.
+    select([link.id]);
     showHint(`Linked ${a.name} → ${e.hit.name}`, 'info', e);
     this.tool.transition('idle');
     return true;
