@@ -107,6 +107,8 @@ export function attachViewportInput(canvas: HTMLCanvasElement, container: HTMLEl
   (globalThis as { __factoryTwinEditor?: unknown }).__factoryTwinEditor = {
     project: (x: number, y: number, z = 0) => viewportBridge.project?.(x, y, z) ?? null,
     selection: () => useSession.getState().selection,
+    // The open document (plain data): browser tests read the trays and links a gesture made.
+    doc: () => currentDoc(),
   };
 
   return () => {
