@@ -14,6 +14,8 @@ export class EngineClient {
   private latestSent = 0;
   /** The document the worker holds (the last one sent). */
   private sent: ProjectDocument | null = null;
+  /** Waiting for 'serialized' answers, which the worker sends in the order asked. */
+  private serializing: ((bytes: Uint8Array | null) => void)[] = [];
 
   /** `createWorker` builds the engine's Worker (main.tsx: Vite's worker import; tests: a double). */
   constructor(createWorker: () => Worker) {
@@ -35,11 +37,28 @@ export class EngineClient {
     return seq;
   }
 
+  /**
+   * `doc` as UTF-8 JSON, made by the worker from its own copy (document-bytes.ts), or null when the
+   * worker does not hold `doc` (the engine is not connected yet, or a newer edit is on its way).
+   */
+  serialize(doc: ProjectDocument): Promise<Uint8Array | null> {
+    if (doc !== this.sent) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      this.serializing.push(resolve);
+      this.worker.postMessage({ type: 'serialize', seq: this.latestSent } satisfies ToEngine);
+    });
+  }
+
   dispose(): void {
     this.worker.terminate();
+    for (const resolve of this.serializing.splice(0)) resolve(null);
   }
 
   private receive(msg: FromEngine): void {
+    if (msg.type === 'serialized') {
+      this.serializing.shift()?.(msg.bytes);
+      return;
+    }
     // Results shown always belong to the document on screen: an answer for an older request
     // (computed while the user kept editing) is stale, and the newer one is already on its way.
     if (msg.type === 'skipped' || msg.seq !== this.latestSent) return;
@@ -62,8 +81,13 @@ export class EngineClient {
   }
 }
 
+/** The client following the document (connectEngine): autosave asks it for the document's bytes. */
+let connected: EngineClient | null = null;
+export const connectedEngine = (): EngineClient | null => connected;
+
 /** Recompute whenever the document object changes (every operation yields a new one). */
 export function connectEngine(client: EngineClient): () => void {
+  connected = client;
   let last: ProjectDocument | null = null;
   const run = (doc: ProjectDocument | null) => {
     if (doc !== null && doc !== last) {
@@ -72,5 +96,9 @@ export function connectEngine(client: EngineClient): () => void {
     }
   };
   run(useDocument.getState().doc);
-  return useDocument.subscribe((s) => run(s.doc));
+  const unsubscribe = useDocument.subscribe((s) => run(s.doc));
+  return () => {
+    unsubscribe();
+    if (connected === client) connected = null;
+  };
 }

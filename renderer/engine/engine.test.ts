@@ -93,6 +93,43 @@ describe('EngineClient', () => {
   });
 });
 
+describe('EngineClient.serialize', () => {
+  const doc = (name: string) => ({ hall: { name } }) as unknown as ProjectDocument;
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it('asks the worker for the document it holds, and matches answers to questions in order', async () => {
+    const worker = new WorkerDouble();
+    const client = new EngineClient(() => worker as unknown as Worker);
+    client.submit(doc('a'));
+    const b = doc('b');
+    const seq = client.submit(b);
+    const first = client.serialize(b);
+    const second = client.serialize(b);
+    expect(worker.sent.slice(2)).toEqual([{ type: 'serialize', seq }, { type: 'serialize', seq }]);
+    worker.answer({ type: 'serialized', seq, bytes: bytes('one') });
+    worker.answer({ type: 'serialized', seq, bytes: null });
+    expect(await first).toEqual(bytes('one'));
+    expect(await second).toBeNull();
+    // An answer about the recovery copy is not an engine state.
+    expect(useSession.getState().engine.status).toBe('computing');
+  });
+
+  it('answers null without asking when the worker does not hold that document, or has stopped', async () => {
+    const worker = new WorkerDouble();
+    const client = new EngineClient(() => worker as unknown as Worker);
+    const a = doc('a');
+    expect(await client.serialize(a)).toBeNull();
+    client.submit(a);
+    const b = doc('b');
+    client.submit(b);
+    expect(await client.serialize(a)).toBeNull();
+    expect(worker.sent.map((m) => m.type)).toEqual(['compute', 'patch']);
+    const pending = client.serialize(b);
+    client.dispose();
+    expect(await pending).toBeNull();
+  });
+});
+
 describe('transferablesOf', () => {
   it('finds every typed array buffer once, however deep', () => {
     const shared = new Float32Array(4);

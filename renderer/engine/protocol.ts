@@ -8,12 +8,20 @@ import type { EngineResults } from './results';
 export type ToEngine =
   | { type: 'compute'; seq: number; doc: ProjectDocument }
   /** The previous request's document changed by `delta` (doc-delta.ts): sent after every edit. */
-  | { type: 'patch'; seq: number; delta: DocDelta };
+  | { type: 'patch'; seq: number; delta: DocDelta }
+  /**
+   * The document of request `seq` (the last one sent) as UTF-8 JSON, for the recovery copy: the
+   * worker holds it already, so the UI thread never stringifies a hall.
+   */
+  | { type: 'serialize'; seq: number };
 
 export type FromEngine =
   /** 'physics': power and heat current, fabric and agents follow in a 'complete' answer. */
   | { type: 'result'; seq: number; stage: 'physics' | 'complete'; results: EngineResults; computeMs: number }
   | { type: 'error'; seq: number; message: string }
+  /** The answer to 'serialize': bytes (transferred) of that request's document, or null when the
+   *  worker's document is not that one (a change failed to apply), so nothing stale is written. */
+  | { type: 'serialized'; seq: number; bytes: Uint8Array | null }
   /** The worker skipped these requests because a newer one was already waiting. */
   | { type: 'skipped'; seqs: number[] };
 
