@@ -9,6 +9,7 @@ import { clipboardRecords, copyToClipboard, placeCopies } from '../editor/clipbo
 import { boundsOf, objectBoxes } from '../editor/objects';
 import { clearHint, showHint } from '../editor/state';
 import { cancel, complete, rotateInGesture, toolWantsEscape } from '../tools/manager';
+import { applyMove } from '../tools/moves';
 import { useEditor } from '../editor/state';
 import { mod, register } from './registry';
 
@@ -104,7 +105,7 @@ register({
     const ids = new Set(present(doc));
     const b = boundsOf(objectBoxes(doc).filter((o) => ids.has(o.id)).map((o) => o.fp));
     if (b === null) return;
-    applyOperation(rotateObjects, { ids: [...ids], quarterTurns: 1, centre: { x: (b.minX + b.maxX) / 2, y: (b.minY + b.maxY) / 2 } });
+    applyMove(rotateObjects, { ids: [...ids], quarterTurns: 1, centre: { x: (b.minX + b.maxX) / 2, y: (b.minY + b.maxY) / 2 } });
   },
 });
 // Escape belongs to the tool first (cancel the gesture, leave a drawing tool); registered before

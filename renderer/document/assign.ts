@@ -4,7 +4,7 @@
 import type { CoolingId, PowerId, ProjectDocument, RotationDeg, RowId } from '../../engine/model/index';
 
 /** A rack further than this from every rack of a row joins no row (one rack depth plus a cold aisle, with margin). */
-const ROW_REACH_M = 3.6;
+export const ROW_REACH_M = 3.6;
 
 export interface Assignment {
   rowId: RowId | null;

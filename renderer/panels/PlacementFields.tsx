@@ -1,7 +1,8 @@
 // Position and rotation of the selected objects in the inspector, for one object or many at once
 // (a blank field means the values differ). Lengths are typed and shown in the user's units; a
 // value that is not a length, lies outside the hall or would make an object collide is refused
-// with the reason, and never reaches the document.
+// with the reason, and never reaches the document. A rack moved into another row joins it
+// (tools/moves.ts), in the same undo step.
 import { useEffect, useId, useState } from 'react';
 import type { ProjectDocument, RotationDeg } from '../../engine/model/index';
 import { applyOperation } from '../state/document';
@@ -12,6 +13,7 @@ import { useEditor } from '../editor/state';
 import { formatLength, lengthUnit, parseLength, toDisplay } from '../editor/units';
 import { Readout, SelectField, TextField } from '../ui/Fields';
 import { renameObject } from '../document/operations';
+import { applyMove } from '../tools/moves';
 
 interface Positioned { id: string; position: { x: number; y: number }; rotationDeg: RotationDeg }
 
@@ -44,7 +46,7 @@ function AxisField({ doc, items, axis }: { doc: ProjectDocument; items: readonly
     const reason = refusal(doc, setPositionAxis.apply(doc, args), args.ids);
     if (reason !== null) { setError(`Refused: ${reason}`); return; }
     setError(null);
-    applyOperation(setPositionAxis, args);
+    applyMove(setPositionAxis, args);
   };
   return (
     <div className="field">
@@ -68,7 +70,7 @@ export function PlacementFields({ doc, items }: { doc: ProjectDocument; items: r
     const args = { ids: items.map((o) => o.id), rotationDeg: Number(v) as RotationDeg };
     const reason = refusal(doc, setRotation.apply(doc, args), args.ids);
     setError(reason === null ? null : `Refused: ${reason}`);
-    if (reason === null) applyOperation(setRotation, args);
+    if (reason === null) applyMove(setRotation, args);
   };
   return (
     <>

@@ -1,7 +1,8 @@
 // Select tool, dragging: the selection follows the pointer, snapped (the grabbed object's edges
 // to its neighbours' edges, else to the tile grid). A position that collides is refused with the
-// reason beside the cursor and the objects stay at the last good spot. The whole drag is one
-// undo step; Escape puts everything back as if nothing happened.
+// reason beside the cursor and the objects stay at the last good spot. Racks dropped in another
+// row join it when the drag ends. The whole drag is one undo step; Escape puts everything back as
+// if nothing happened.
 import { applyOperation } from '../../state/document';
 import { useSession } from '../../state/session';
 import { rotateObjects, translateObjects } from '../../document/edits';
@@ -10,12 +11,16 @@ import { collisionReason } from '../../editor/collision';
 import { boundsOf, type ObjectBox } from '../../editor/objects';
 import { snapShift } from '../../editor/snap';
 import { clearHint, showHint } from '../../editor/state';
+import type { ProjectDocument } from '../../../engine/model/index';
 import type { StateNode, Tool, ToolEvent } from '../types';
+import { reassignAfterMove } from '../moves';
 import { boxesOf, currentDoc, setBusy } from '../context';
 
 export class SelectDragging implements StateNode {
   readonly id = 'dragging';
   private mark = '';
+  /** The document when the drag started: which racks moved, and from where. */
+  private before: ProjectDocument | null = null;
   private ids: string[] = [];
   private start = { x: 0, y: 0 };
   private grabbed: ObjectBox | null = null;
@@ -26,6 +31,7 @@ export class SelectDragging implements StateNode {
   onEnter(info?: unknown): void {
     const { down, now } = info as { down: ToolEvent; now: ToolEvent };
     this.mark = history.mark('move');
+    this.before = currentDoc();
     this.ids = [...useSession.getState().selection];
     this.grabbed = down.hit;
     this.start = down.point ?? { x: 0, y: 0 };
@@ -69,7 +75,8 @@ export class SelectDragging implements StateNode {
     return true;
   }
 
-  onPointerUp(): void {
+  onPointerUp(e: ToolEvent): void {
+    if (this.before !== null) reassignAfterMove(this.before, e);
     history.squashToMark(this.mark, 'object.move');
     this.tool.transition('idle');
   }
@@ -80,5 +87,5 @@ export class SelectDragging implements StateNode {
     this.tool.transition('idle');
   }
 
-  onExit(): void { setBusy(false); }
+  onExit(): void { this.before = null; setBusy(false); }
 }

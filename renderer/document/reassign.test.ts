@@ -1,0 +1,103 @@
+// Moved racks join the row they now stand in: the power model then loads that row's busways and
+// the cooling model sends the liquid heat to that row's CDU. Racks that moved together never
+// anchor each other; a whole row moved keeps its row; a nudge within the row keeps its feeds.
+import { describe, expect, it } from 'vitest';
+import { checkReferences, type ProjectDocument } from '../../engine/model/index';
+import { compute } from '../../engine/compute';
+import { computePower } from '../../engine/power/compute';
+import { demoHall } from '../../engine/generators/index';
+import { shippedCatalog } from '../../tests/support/catalog';
+import { deleteObjects, translateObjects } from './edits';
+import { reassignMoved, updateRacks } from './reassign';
+
+const rack = (doc: ProjectDocument, id: string) => doc.racks.find((r) => r.id === id)!;
+/** Move, then reassign, as the editor does at the end of a move. */
+function move(doc: ProjectDocument, ids: string[], dx: number, dy: number) {
+  const moved = translateObjects.apply(doc, { ids, dx, dy });
+  const re = reassignMoved(doc, moved);
+  return { doc: updateRacks.apply(moved, { racks: re.racks }), ...re };
+}
+const row02 = (doc: ProjectDocument) => doc.racks.filter((r) => r.rowId === 'row-02').map((r) => r.id);
+
+describe('reassigning moved racks', () => {
+  it('a liquid rack moved from Row 02 into Row 01 loads Row 01\'s busways and CDU', () => {
+    const doc = demoHall(shippedCatalog);
+    // R02-05 (GB200 NVL72, fed by bw-A/B-02-2, cooled by cdu-02-1) to the free spot left of R01-01.
+    const { doc: next, racks, missing } = move(doc, ['r02-05'], -3, -2.4);
+    expect(rack(next, 'r02-05')).toMatchObject({ position: { x: 17.7, y: 6 }, rowId: 'row-01', feedA: 'bw-A-01-1', feedB: 'bw-B-01-1', cduId: 'cdu-01-1' });
+    expect(racks.map((r) => r.id)).toEqual(['r02-05']);
+    expect(missing).toEqual([]);
+    expect(checkReferences(next)).toEqual([]);
+    // Only the racks array is new: the engine stays on its incremental path.
+    for (const key of ['power', 'cooling', 'catalog', 'rows'] as const) expect(next[key]).toBe(doc[key]);
+
+    const [before, after] = [compute(doc), compute(next)];
+    const cdu = (r: typeof before, id: string) => r.thermal.liquid.cduHeatKw[doc.cooling.findIndex((c) => c.id === id)]!;
+    const busway = (r: typeof before, id: string) => r.power.elements.outputKw[r.power.elementIds.indexOf(id)]!;
+    // By hand: 132 kW design x 0.8 site utilisation x 0.85 liquid = 89.76 kW of liquid heat moves
+    // from cdu-02-1 to cdu-01-1; 132 x 0.8 / 2 = 52.8 kW per side moves between the busways (2N).
+    expect(cdu(after, 'cdu-01-1') - cdu(before, 'cdu-01-1')).toBeCloseTo(89.76, 6);
+    expect(cdu(before, 'cdu-02-1') - cdu(after, 'cdu-02-1')).toBeCloseTo(89.76, 6);
+    for (const side of ['A', 'B']) {
+      expect(busway(after, `bw-${side}-01-1`) - busway(before, `bw-${side}-01-1`)).toBeCloseTo(52.8, 6);
+      expect(busway(before, `bw-${side}-02-2`) - busway(after, `bw-${side}-02-2`)).toBeCloseTo(52.8, 6);
+    }
+  });
+
+  it('racks moved together do not anchor each other: a pair from Row 02 joins Row 01', () => {
+    const doc = demoHall(shippedCatalog);
+    // R02-03 and R02-04 go to x 17.1 and 17.7 in line with Row 01; each is 0.6 m from the other
+    // (which still says Row 02) but 0.6 / 1.2 m from R01-01.
+    const { doc: next } = move(doc, ['r02-03', 'r02-04'], -2.4, -2.4);
+    for (const id of ['r02-03', 'r02-04']) expect(rack(next, id)).toMatchObject({ rowId: 'row-01', feedA: 'bw-A-01-1', cduId: 'cdu-01-1' });
+  });
+
+  it('a whole row moved keeps its row, feeds and CDU, nudged beside Row 01 or moved to open floor', () => {
+    const doc = demoHall(shippedCatalog);
+    const ids = row02(doc);
+    // A nudge of 0.6 m: Row 01's racks, 2.4 m away, are the nearest standing racks, yet the row stays.
+    const nudged = move(doc, ids, 0.6, 0);
+    expect(nudged.racks).toEqual([]);
+    expect(row02(nudged.doc)).toEqual(ids);
+    // To open floor 3 m further from Row 01 (nothing standing within reach): same row and feeds,
+    // so the power model loads exactly the same busways as before.
+    const away = move(doc, ids, 0, 3);
+    expect(away.racks).toEqual([]);
+    expect(away.missing).toEqual([]);
+    expect(away.doc.racks.map((r) => [r.rowId, r.feedA, r.feedB, r.cduId])).toEqual(doc.racks.map((r) => [r.rowId, r.feedA, r.feedB, r.cduId]));
+    expect([...computePower(away.doc).elements.outputKw]).toEqual([...computePower(doc).elements.outputKw]);
+  });
+
+  it('a nudge within the row keeps feeds set by hand; a move to another row replaces them', () => {
+    const base = demoHall(shippedCatalog);
+    // R02-10 fed by hand from the first segment instead of its own (bw-A-02-3).
+    const doc = updateRacks.apply(base, { racks: [{ ...rack(base, 'r02-10'), feedA: 'bw-A-02-1' as never }] });
+    const nudged = move(doc, ['r02-10'], 0.3, 0);
+    expect(rack(nudged.doc, 'r02-10')).toMatchObject({ rowId: 'row-02', feedA: 'bw-A-02-1', feedB: 'bw-B-02-3' });
+    const moved = move(nudged.doc, ['r02-10'], -0.3, -4.8);
+    expect(rack(moved.doc, 'r02-10')).toMatchObject({ rowId: 'row-01', feedA: 'bw-A-01-3', feedB: 'bw-B-01-3', cduId: null });
+    expect(moved.missing).toEqual([]);
+  });
+
+  it('says what is missing: no row on open floor, no CDU in a row without one', () => {
+    const doc = demoHall(shippedCatalog);
+    const alone = move(doc, ['r02-05'], -15, 0);
+    expect(rack(alone.doc, 'r02-05')).toMatchObject({ rowId: null, feedA: null, feedB: null, cduId: null });
+    expect(alone.missing).toEqual(['no row nearby: no busways or CDU assigned']);
+    // The power model no longer counts it: 105.6 kW (132 x 0.8) less IT load.
+    expect(computePower(doc).itLoadKw.value - computePower(alone.doc).itLoadKw.value).toBeCloseTo(105.6, 3);
+    const noCdu = deleteObjects.apply(doc, { ids: ['cdu-01-1'] });
+    const joined = move(noCdu, ['r02-05'], -3, -2.4);
+    expect(rack(joined.doc, 'r02-05')).toMatchObject({ rowId: 'row-01', feedA: 'bw-A-01-1', cduId: null });
+    expect(joined.missing).toEqual(['no CDU in Row 01: its liquid heat is not removed']);
+  });
+
+  it('nothing moved, or only turned in place: nothing reassigned, the same document back', () => {
+    const doc = demoHall(shippedCatalog);
+    expect(reassignMoved(doc, doc)).toEqual({ racks: [], missing: [] });
+    const turned = { ...doc, racks: doc.racks.map((r) => (r.id === 'r01-03' ? { ...r, rotationDeg: 90 as const } : r)) };
+    expect(reassignMoved(doc, turned).racks).toEqual([]);
+    expect(updateRacks.apply(doc, { racks: [] })).toBe(doc);
+    expect(updateRacks.apply(doc, { racks: [rack(doc, 'r01-03')] })).toBe(doc);
+  });
+});
