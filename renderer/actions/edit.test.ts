@@ -1,6 +1,8 @@
 // Edit actions through the registry, as the menu and the keyboard reach them: duplicate and
 // paste put copies with new ids at a free spot, delete and cut remove, select all selects every
-// object, undo and redo go through the same history, and shortcuts never fire while typing.
+// object, undo and redo go through the same history (and bring the selection back), a rotate or an
+// inspector position that takes racks out of their row reassigns them in the same undo step, and
+// shortcuts never fire while typing.
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Catalog, checkReferences } from '../../engine/model/index';
@@ -10,6 +12,9 @@ import { loadDocument, useDocument } from '../state/document';
 import { select, useSession } from '../state/session';
 import { collisionReason } from '../editor/collision';
 import { objectBoxes } from '../editor/objects';
+import { history } from '../editor/instance';
+import { setPositionAxis } from '../document/edits';
+import { applyMove } from '../tools/moves';
 import { handleShortcut, runAction } from './registry';
 import './edit';
 import './tools';
@@ -69,8 +74,10 @@ describe('edit actions', () => {
     expect(useSession.getState().selection).toEqual([]);
     handleShortcut(key('z', { ctrlKey: true }), ctx);
     expect(doc().racks.map((r) => r.id)).toEqual(before.racks.map((r) => r.id));
+    expect(useSession.getState().selection).toEqual(['r01-03']);
     handleShortcut(key('y', { ctrlKey: true }), ctx);
     expect(doc().racks).toHaveLength(before.racks.length - 1);
+    expect(useSession.getState().selection).toEqual([]);
   });
 
   it('select all takes every placed object; R turns the selection; typing in a field is not a shortcut', () => {
@@ -81,5 +88,30 @@ describe('edit actions', () => {
     expect(doc().racks.find((r) => r.id === 'r01-04')!.rotationDeg).toBe(0);
     handleShortcut(key('r'), ctx);
     expect(doc().racks.find((r) => r.id === 'r01-04')!.rotationDeg).toBe(90);
+  });
+
+  it('R on a group that swings a rack out of its row: the rack leaves Row 02 in the same undo step', () => {
+    const before = doc();
+    // R02-10 and the CRAH behind it turn about their common centre: the rack lands at (25.65, 11.55).
+    select(['r02-10', 'crah-04']);
+    handleShortcut(key('r'), ctx);
+    expect(doc().racks.find((r) => r.id === 'r02-10')).toMatchObject({ position: { x: 25.65, y: 11.55 }, rowId: null, feedA: null, feedB: null });
+    expect(history.undoName()).toBe('object.rotate');
+    handleShortcut(key('z', { ctrlKey: true }), ctx);
+    expect(doc().racks).toEqual(before.racks);
+  });
+
+  it('an inspector position that puts a rack behind Row 01 joins it there, one undo step', () => {
+    const before = doc();
+    select(['r02-10']);
+    expect(applyMove(setPositionAxis, { ids: ['r02-10'], axis: 'y', value: 3.6 })).toBe(true);
+    expect(doc().racks.find((r) => r.id === 'r02-10')).toMatchObject({ position: { x: 23.7, y: 3.6 }, rowId: 'row-01', feedA: 'bw-A-01-3', feedB: 'bw-B-01-3' });
+    expect(history.undoName()).toBe('object.setPosition');
+    void runAction('edit.undo', ctx);
+    expect(doc().racks).toEqual(before.racks);
+    expect(history.canUndo()).toBe(false);
+    // Setting the value it already has changes nothing and records nothing.
+    expect(applyMove(setPositionAxis, { ids: ['r02-10'], axis: 'y', value: 8.4 })).toBe(false);
+    expect(history.canUndo()).toBe(false);
   });
 });

@@ -20,8 +20,10 @@ export function reassignAfterMove(before: ProjectDocument, at: { clientX: number
   const { racks, missing } = reassignMoved(before, doc);
   if (racks.length === 0) return;
   applyOperation(updateRacks, { racks });
-  const rows = [...new Set(racks.map((r) => r.rowId))].map((id) => (id === null ? 'no row' : doc.rows.find((r) => r.id === id)?.name ?? id));
-  const what = racks.length === 1 ? `${racks[0]!.name} now in ${rows[0]}` : `${racks.length} racks now in ${rows.join(', ')}`;
+  const subject = racks.length === 1 ? racks[0]!.name : `${racks.length} racks`;
+  const rows = [...new Set(racks.map((r) => r.rowId))].filter((id) => id !== null).map((id) => doc.rows.find((r) => r.id === id)?.name ?? id);
+  const what = rows.length === 0 ? `${subject} no longer in a row`
+    : `${subject} now in ${rows.join(', ')}${racks.some((r) => r.rowId === null) ? ', some in no row' : ''}`;
   if (missing.length > 0) {
     notify({ tone: 'info', title: what, detail: 'Not connected: the power or cooling model does not count these racks fully.', items: missing });
   } else {

@@ -1,7 +1,8 @@
 // The tools as state machines, driven by synthetic pointer events on the document model: a
 // click selects, a drag moves (snapped, one undo step), a refused spot leaves the document alone
 // with a reason, Escape rolls a drag back without trace; the place tool lays a row oriented by
-// the aisle rule; the containment tool closes a hot aisle exactly between two rows.
+// the aisle rule; the containment tool closes a hot aisle exactly between two rows. A rack dragged
+// into another row joins it in the same undo step, and undo/redo bring its row and selection back.
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Catalog } from '../../engine/model/index';
@@ -27,6 +28,7 @@ const ev = (x: number, y: number, hit: string | null = null, extra: Partial<Tool
 beforeEach(() => {
   loadDocument(demoHall(catalog), null, null);
   select([]);
+  useSession.setState({ notices: [] });
   useEditor.setState({ hint: null, preview: null });
 });
 
@@ -88,6 +90,56 @@ describe('select tool', () => {
     expect(doc().racks).toEqual(start.racks);
     expect(history.canUndo()).toBe(false);
     expect(history.canRedo()).toBe(false);
+  });
+});
+
+describe('select tool: a rack dragged into another row', () => {
+  const drag = (tool: ReturnType<typeof createSelectTool>, to: { x: number; y: number }) => {
+    tool.current.onPointerDown!(ev(20.7, 8.4, 'r02-05'));
+    tool.current.onPointerMove!(ev(20.7, 8.0));
+    tool.current.onPointerMove!(ev(to.x, to.y));
+  };
+  const r0205 = () => doc().racks.find((r) => r.id === 'r02-05')!;
+
+  it('joins Row 01 (busways, CDU) in one undo step; undo and redo bring row and selection back', () => {
+    const tool = createSelectTool();
+    const start = doc();
+    drag(tool, { x: 17.7, y: 6.0 });
+    // While dragging the rack still reports Row 02: the row is decided when it is dropped.
+    expect(r0205().rowId).toBe('row-02');
+    tool.current.onPointerUp!(ev(17.7, 6.0));
+    expect(r0205()).toMatchObject({ position: { x: 17.7, y: 6 }, rowId: 'row-01', feedA: 'bw-A-01-1', feedB: 'bw-B-01-1', cduId: 'cdu-01-1' });
+    expect(useSession.getState().notices.map((n) => n.title)).toContain('R02-05 now in Row 01');
+    expect(useEditor.getState().hint!.text).toBe('R02-05 now in Row 01');
+    expect(history.undoName()).toBe('object.move');
+    select([]);
+    history.undo();
+    expect(doc().racks).toEqual(start.racks);
+    expect(useSession.getState().selection).toEqual(['r02-05']);
+    expect(history.canUndo()).toBe(false);
+    select([]);
+    history.redo();
+    expect(r0205()).toMatchObject({ rowId: 'row-01', cduId: 'cdu-01-1' });
+    expect(useSession.getState().selection).toEqual(['r02-05']);
+  });
+
+  it('Escape after dragging it into Row 01 leaves no trace, row included', () => {
+    const tool = createSelectTool();
+    const start = doc();
+    drag(tool, { x: 17.7, y: 6.0 });
+    tool.current.onCancel!();
+    expect(doc().racks).toEqual(start.racks);
+    expect(history.canUndo()).toBe(false);
+  });
+
+  it('dropped on open floor it leaves its row, and the notice says what is missing', () => {
+    const tool = createSelectTool();
+    drag(tool, { x: 5.7, y: 8.4 });
+    tool.current.onPointerUp!(ev(5.7, 8.4));
+    expect(r0205()).toMatchObject({ rowId: null, feedA: null, feedB: null, cduId: null });
+    const notice = useSession.getState().notices.find((n) => n.title === 'R02-05 no longer in a row')!;
+    expect(notice.tone).toBe('info');
+    expect(notice.items).toEqual(['no row nearby: no busways or CDU assigned']);
   });
 });
 
