@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import { closeSync, openSync, readSync } from 'node:fs';
 import {
-  Catalog, FabricDesign, Hall, ProjectDocument, checkReferences, DOCUMENT_FORMAT_VERSION, formatPath, zodProblems,
+  Catalog, FabricDesign, Hall, ProjectDocument, checkReferences, DOCUMENT_FORMAT_VERSION, fastParse, formatPath, zodProblems,
   type Problem,
 } from '../../engine/model/index.js';
 import { ProjectFileError } from './errors.js';
@@ -13,7 +13,7 @@ import { openDatabase } from './sqlite.js';
 import { APPLICATION_ID, SCHEMA_VERSION, TABLES_V1 } from './schema.js';
 import {
   containmentTable, coolingTable, linksTable, powerTable, racksTable, rowProblem, rowsTable, traysTable, viewsTable,
-  workloadsTable, type SqlRow, type TableMapper,
+  workloadsTable, type SqlRow, type SqlValue, type TableMapper,
 } from './tables.js';
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -105,6 +105,21 @@ function readTables(db: Database.Database, path: string): ProjectDocument {
       return undefined;
     }
   };
+  const jsonCell = (table: string, values: readonly SqlValue[], index: number, column: string, seqAt: number): unknown => {
+    const raw = values[index];
+    const seq = Number(values[seqAt]);
+    if (typeof raw !== 'string') {
+      problems.push(rowProblem(table, seq, values[0], column, 'expected JSON text'));
+      return undefined;
+    }
+    if (raw === '{}') return {}; // most tags are empty: skip the parser on the hot path
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      problems.push(rowProblem(table, seq, values[0], column, 'is not valid JSON'));
+      return undefined;
+    }
+  };
   const single = (table: string): SqlRow | undefined => {
     const rows = db.prepare(`SELECT * FROM ${table}`).all() as SqlRow[];
     if (rows.length !== 1) problems.push({ path: `table ${table}`, message: `expected exactly one row, found ${rows.length}` });
@@ -138,16 +153,24 @@ function readTables(db: Database.Database, path: string): ProjectDocument {
     else upstream.set(r.power_id, [r.upstream_id]);
   }
   const readAll = <T>(mapper: TableMapper<T>, patch?: (candidate: Record<string, unknown>) => void): T[] => {
+    const { table, columns } = mapper;
+    const lacking = missingColumns(db, table, columns);
+    if (lacking.length > 0) {
+      problems.push({ path: `table ${table}`, message: `column(s) ${lacking.join(', ')} missing` });
+      return [];
+    }
     const out: T[] = [];
-    // iterate(): each row object dies young instead of a whole table of them surviving into old space.
-    for (const row of db.prepare(`SELECT * FROM ${mapper.table} ORDER BY seq`).iterate() as IterableIterator<SqlRow>) {
-      const candidate = mapper.fromRow(row, jsonOf(mapper.table, row)) as Record<string, unknown>;
+    const seqAt = columns.length;
+    // Positional rows (raw) fetched in one call: measured cheaper than named rows or iterate().
+    const rows = db.prepare(`SELECT ${columns.join(', ')}, seq FROM ${table} ORDER BY seq`).raw().all() as SqlValue[][];
+    for (const values of rows) {
+      const candidate = mapper.fromRow(values, (index) => jsonCell(table, values, index, columns[index] ?? '?', seqAt)) as Record<string, unknown>;
       patch?.(candidate);
-      const result = mapper.schema.safeParse(candidate);
+      const result = fastParse(mapper.schema, candidate);
       if (result.success) out.push(result.data);
       else {
         for (const issue of result.error.issues) {
-          problems.push(rowProblem(mapper.table, Number(row.seq), row.id, mapper.columnOf(issue.path), `${issue.message}${issue.path.length > 1 ? ` (at ${formatPath(issue.path)})` : ''}`));
+          problems.push(rowProblem(table, Number(values[seqAt]), values[0], mapper.columnOf(issue.path), `${issue.message}${issue.path.length > 1 ? ` (at ${formatPath(issue.path)})` : ''}`));
         }
       }
     }
@@ -214,6 +237,12 @@ function readCatalog(
   }
   const site = jsonOf('catalog_info', info)('site');
   return parse('catalog_items', Catalog, { name: info.name, version: info.version, currency: info.currency, site, ...sections });
+}
+
+/** Columns a mapper reads that the table lacks (a file edited by hand or damaged). */
+function missingColumns(db: Database.Database, table: string, columns: readonly string[]): string[] {
+  const present = new Set((db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name));
+  return [...columns, 'seq'].filter((c) => !present.has(c));
 }
 
 function messageOf(error: unknown): string {

@@ -9,5 +9,6 @@ export * from './workload.js';
 export * from './document.js';
 export * from './geometry.js';
 export * from './ashrae.js';
+export { acceptorOf, compileAcceptor, fastParse, type Acceptor } from './accept.js';
 export * from './validate.js';
 export * from './loads.js';

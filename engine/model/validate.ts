@@ -42,29 +42,44 @@ function idsOf(items: readonly { id: string }[]): Set<string> {
   return new Set(items.map((i) => i.id));
 }
 
-/** Where an id was first seen; the path text is built only when a duplicate needs reporting. */
-type Seen = Map<string, { section: string; index: number }>;
+/**
+ * Where each id was first seen: section and index packed in one small integer (no object per id:
+ * a gigawatt hall has 28,000 of them), unpacked only when a duplicate needs reporting.
+ */
+class Seen {
+  private readonly where = new Map<string, number>();
+  private readonly sections: string[] = [];
 
-function checkUnique(items: readonly { id: string }[], section: string, seen: Seen, out: Problem[]): void {
-  for (let i = 0; i < items.length; i++) {
-    const id = (items[i] as { id: string }).id;
-    const first = seen.get(id);
-    if (first !== undefined) out.push({ path: `${section}[${i}].id`, message: `id "${id}" is already used at ${first.section}[${first.index}].id` });
-    else seen.set(id, { section, index: i });
+  /** Record the ids of one section; duplicates (within or across sections) go to out. */
+  add(items: readonly { id: string }[], section: string, out: Problem[]): void {
+    const s = this.sections.push(section) - 1;
+    const n = SECTION_SLOTS;
+    for (let i = 0; i < items.length; i++) {
+      const id = (items[i] as { id: string }).id;
+      const first = this.where.get(id);
+      if (first === undefined) this.where.set(id, i * n + s);
+      else out.push({ path: `${section}[${i}].id`, message: `id "${id}" is already used at ${this.sections[first % n]}[${Math.floor(first / n)}].id` });
+    }
+  }
+
+  sectionOf(id: string): string | undefined {
+    const first = this.where.get(id);
+    return first === undefined ? undefined : this.sections[first % SECTION_SLOTS];
   }
 }
+const SECTION_SLOTS = 16;
 
 export function checkCatalog(catalog: Catalog, prefix = 'catalog'): Problem[] {
   const out: Problem[] = [];
-  const seen: Seen = new Map();
-  checkUnique(catalog.rackTypes, `${prefix}.rackTypes`, seen, out);
-  checkUnique(catalog.switchTypes, `${prefix}.switchTypes`, seen, out);
-  checkUnique(catalog.coolingTypes, `${prefix}.coolingTypes`, seen, out);
-  checkUnique(catalog.powerTypes, `${prefix}.powerTypes`, seen, out);
-  checkUnique(catalog.cableTypes, `${prefix}.cableTypes`, seen, out);
-  checkUnique(catalog.transceivers, `${prefix}.transceivers`, seen, out);
-  checkUnique(catalog.trayTypes, `${prefix}.trayTypes`, seen, out);
-  checkUnique(catalog.containmentTypes, `${prefix}.containmentTypes`, seen, out);
+  const seen = new Seen();
+  seen.add(catalog.rackTypes, `${prefix}.rackTypes`, out);
+  seen.add(catalog.switchTypes, `${prefix}.switchTypes`, out);
+  seen.add(catalog.coolingTypes, `${prefix}.coolingTypes`, out);
+  seen.add(catalog.powerTypes, `${prefix}.powerTypes`, out);
+  seen.add(catalog.cableTypes, `${prefix}.cableTypes`, out);
+  seen.add(catalog.transceivers, `${prefix}.transceivers`, out);
+  seen.add(catalog.trayTypes, `${prefix}.trayTypes`, out);
+  seen.add(catalog.containmentTypes, `${prefix}.containmentTypes`, out);
   const switches = idsOf(catalog.switchTypes);
   catalog.rackTypes.forEach((t, i) => {
     if (t.kind === 'network' && !switches.has(t.switchTypeId)) {
@@ -92,16 +107,16 @@ export function checkReferences(doc: ProjectDocument): Problem[] {
   const cableTypes = idsOf(c.cableTypes);
   const switchTypes = idsOf(c.switchTypes);
   // One map of every placed id: it checks uniqueness across sections and answers "does it exist".
-  const seen: Seen = new Map();
-  checkUnique(doc.rows, 'rows', seen, out);
-  checkUnique(doc.racks, 'racks', seen, out);
-  checkUnique(doc.cooling, 'cooling', seen, out);
-  checkUnique(doc.power, 'power', seen, out);
-  checkUnique(doc.trays, 'trays', seen, out);
-  checkUnique(doc.containment, 'containment', seen, out);
-  checkUnique(doc.links, 'links', seen, out);
-  checkUnique(doc.workloads, 'workloads', seen, out);
-  const isIn = (section: string) => ({ has: (id: string) => seen.get(id)?.section === section });
+  const seen = new Seen();
+  seen.add(doc.rows, 'rows', out);
+  seen.add(doc.racks, 'racks', out);
+  seen.add(doc.cooling, 'cooling', out);
+  seen.add(doc.power, 'power', out);
+  seen.add(doc.trays, 'trays', out);
+  seen.add(doc.containment, 'containment', out);
+  seen.add(doc.links, 'links', out);
+  seen.add(doc.workloads, 'workloads', out);
+  const isIn = (section: string) => ({ has: (id: string) => seen.sectionOf(id) === section });
   const rows = isIn('rows');
   const racks = isIn('racks');
   const power = isIn('power');
@@ -145,7 +160,7 @@ export function checkReferences(doc: ProjectDocument): Problem[] {
     if (!containmentTypes.has(t.typeId)) missing(`containment[${i}].typeId`, 'containment type in the catalog', t.typeId);
     if (t.min.x >= t.max.x || t.min.y >= t.max.y) out.push({ path: `containment[${i}]`, message: 'min must be below max in x and y' });
   });
-  const objects = { has: (id: string) => { const s = seen.get(id)?.section; return s === 'racks' || s === 'cooling' || s === 'power'; } };
+  const objects = { has: (id: string) => { const s = seen.sectionOf(id); return s === 'racks' || s === 'cooling' || s === 'power'; } };
   doc.links.forEach((l, i) => {
     if (!objects.has(l.a.objectId)) missing(`links[${i}].a.objectId`, 'placed object', l.a.objectId);
     if (!objects.has(l.b.objectId)) missing(`links[${i}].b.objectId`, 'placed object', l.b.objectId);
