@@ -114,6 +114,12 @@ describe('opening a bad file', () => {
     expect(model.problems[0]?.path).toBe('table workloads, row 1 (id "wl-coding"), column model (layers)');
   });
 
+  it('names a column dropped by hand', () => {
+    const error = refusal(copyWith('nocolumn.aifactory', (db) => db.exec('ALTER TABLE racks DROP COLUMN utilisation')));
+    expect(error.kind).toBe('invalid');
+    expect(error.problems).toEqual([{ path: 'table racks', message: 'column(s) utilisation missing' }]);
+  });
+
   it('names a dangling reference', () => {
     const error = refusal(copyWith('dangling.aifactory', (db) => db.prepare("UPDATE racks SET feed_a = 'ghost' WHERE seq = 1").run()));
     expect(error.problems).toContainEqual({ path: 'racks[0].feedA', message: 'no power element "ghost"' });
