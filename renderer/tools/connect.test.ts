@@ -39,6 +39,7 @@ describe('tray tool', () => {
     tool.current.onPointerDown!(ev(24.7, 4.9));
     tool.current.onPointerDown!(ev(24.7, 9.55));
     tool.current.onComplete!();
+    expect(useEditor.getState().hint).toBeNull();
     const [tray] = doc().trays;
     // 0.6 m tiles: 18.25 -> 18.0, 4.85 -> 4.8, 24.7 -> 24.6, 9.55 -> 9.6.
     expect(tray!.points).toEqual([{ x: 18, y: 4.8 }, { x: 24.6, y: 4.8 }, { x: 24.6, y: 9.6 }]);

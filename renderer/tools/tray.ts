@@ -78,6 +78,8 @@ class TrayDrawing implements StateNode {
     applyOperation(addTray, { records: [{ section: 'trays', record: tray }] });
     select([tray.id]);
     clearPreview();
+    // The run's "double-click or Enter to finish" would otherwise stay by the cursor until it moves.
+    clearHint();
     this.tool.transition('idle');
   }
 
