@@ -2,10 +2,12 @@
 // files, validation and engine; only Electron's transport is replaced) and driven in Debian's
 // Chromium through playwright-core. Shared by the browser tests and the start-up benchmark.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Dialog, type Page } from 'playwright-core';
+import type { ProjectDocument } from '../../engine/model/index.js';
 import { startPreviewServer, type PreviewServer } from '../../electron/preview/server.js';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -136,4 +138,100 @@ export const changedShare = (a: number[], b: number[]): number => a.filter((v, i
 export function artifactPath(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, name);
+}
+
+/** The app open in Chromium on the sample hall, as every browser test file starts. */
+export interface App {
+  page: Page;
+  browser: Browser;
+  server: PreviewServer;
+  /** The preview bridge's data folder (saved and exported files land here); removed by close(). */
+  dataDir: string;
+  /** Console errors, uncaught exceptions and CSP violations so far. */
+  errors: string[];
+  /**
+   * Answers for window.prompt / window.confirm (the preview's stand-ins for native file dialogs),
+   * taken in order: a string is typed, true accepts, false or nothing left dismisses.
+   */
+  dialogAnswers: (string | boolean)[];
+  /** The message of every dialog shown. */
+  dialogsSeen: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Build the renderer if needed, serve it on a fresh data folder, open it in Chromium and wait
+ * until the sample hall is drawn, the editor's hook is there and the results are the hall's.
+ * `name` tells the temp folders apart.
+ */
+export async function openApp(name: string, options: { acceptDownloads?: boolean } = {}): Promise<App> {
+  ensureRendererBuilt();
+  const dataDir = mkdtempSync(join(tmpdir(), `factory-twin-${name}-`));
+  const server = await startServer(dataDir);
+  const browser = await launchBrowser();
+  const close = async () => {
+    await browser.close();
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: options.acceptDownloads ?? false });
+    const errors = watchPageErrors(page);
+    const dialogAnswers: (string | boolean)[] = [];
+    const dialogsSeen: string[] = [];
+    page.on('dialog', (d: Dialog) => {
+      dialogsSeen.push(d.message());
+      const a = dialogAnswers.shift();
+      void (a === undefined || a === false ? d.dismiss() : d.accept(typeof a === 'string' ? a : undefined));
+    });
+    await page.goto(server.url);
+    await waitForHall(page);
+    await page.waitForFunction(() => (globalThis as { __factoryTwinEditor?: unknown }).__factoryTwinEditor !== undefined);
+    await waitForResults(page);
+    return { page, browser, server, dataDir, errors, dialogAnswers, dialogsSeen, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+/** Client pixels of the viewport. */
+export interface Screen { clientX: number; clientY: number }
+
+interface EditorHook {
+  project(x: number, y: number, z: number): Screen | null;
+  selection(): string[];
+  doc(): ProjectDocument | null;
+}
+
+/** Where a hall point (metres, z up) is on screen, through the editor's projection hook. */
+export async function hallToScreen(page: Page, x: number, y: number, z = 0): Promise<Screen> {
+  const p = await page.evaluate(([x, y, z]) => (globalThis as unknown as { __factoryTwinEditor: EditorHook }).__factoryTwinEditor.project(x, y, z), [x, y, z] as const);
+  if (p === null) throw new Error(`hall point ${x}, ${y}, ${z} is behind the camera`);
+  return p;
+}
+
+/** Ids of the selected objects. */
+export const selectionOf = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (globalThis as unknown as { __factoryTwinEditor: EditorHook }).__factoryTwinEditor.selection());
+
+/** The open document, as the renderer holds it. */
+export async function documentOf(page: Page): Promise<ProjectDocument> {
+  const doc = await page.evaluate(() => (globalThis as unknown as { __factoryTwinEditor: EditorHook }).__factoryTwinEditor.doc());
+  if (doc === null) throw new Error('no document open');
+  return doc;
+}
+
+/** A count from the status bar: `racks`, `cooling`, `power`, `links` or `selected`. */
+export async function statusCount(page: Page, what: 'racks' | 'cooling' | 'power' | 'links' | 'selected'): Promise<number> {
+  const text = (await page.locator('[data-testid="statusbar"]').textContent()) ?? '';
+  return Number(text.match(new RegExp(`(\\d+) ${what}`))?.[1]);
+}
+
+/** Run `act`, then wait until the viewport has drawn at least one frame after it. */
+export async function afterFrame(page: Page, act: () => Promise<void>, timeout = 30_000): Promise<void> {
+  const frame = () => page.locator('[data-testid="viewport"] canvas').getAttribute('data-frame');
+  const before = Number(await frame());
+  await act();
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="viewport"] canvas')?.getAttribute('data-frame')) > n, before, { timeout });
 }
