@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { shippedCatalog } from '../../tests/support/catalog.js';
 import { demoHall } from '../generators/index.js';
 import { compileAcceptor, fastParse } from './accept.js';
+import { ProjectDocument } from './document.js';
 import { Link } from './link.js';
 import { Containment, CoolingUnit, PowerEquipment, Rack, Row, Tray } from './placed.js';
 
@@ -109,5 +110,28 @@ describe('fastParse', () => {
     const result = fastParse(Rack, bad);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['utilisation']);
+  });
+});
+
+describe('fastParse of a whole document (fields with and without acceptors)', () => {
+  it('returns what zod returns, keeping the big arrays as they are', () => {
+    const result = fastParse(ProjectDocument, doc);
+    expect(result.success).toBe(true);
+    expect(result.data).toStrictEqual(ProjectDocument.parse(doc));
+    expect(result.data?.racks).toBe(doc.racks);
+  });
+
+  it('agrees with zod on documents with one field broken or removed', () => {
+    const fields = Object.keys(doc);
+    fc.assert(fc.property(fc.nat(), fc.nat(), fc.constantFrom('set', 'delete', 'extra'), oddValue, (f, pick, how, next) => {
+      const field = fields[f % fields.length]!;
+      const paths = leafPaths((doc as Record<string, unknown>)[field]).map((p) => [field, ...p]);
+      const value = mutate(doc, paths[pick % paths.length]!, how as 'set', next);
+      const fast = fastParse(ProjectDocument, value);
+      const zod = ProjectDocument.safeParse(value);
+      expect(fast.success).toBe(zod.success);
+      if (zod.success) expect(fast.data).toStrictEqual(zod.data);
+      else expect(fast.error?.issues).toEqual(zod.error.issues);
+    }), { seed: 20261127, numRuns: 300 });
   });
 });

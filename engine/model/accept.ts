@@ -179,12 +179,60 @@ export function acceptorOf(schema: z.ZodType): Acceptor | null {
   return accept;
 }
 
+/** A parse that returns the output, or FAILED for zod to explain. */
+type Parser = (value: unknown) => unknown;
+const FAILED = Symbol('failed');
+const parsers = new WeakMap<object, Parser | null>();
+
+/**
+ * For an object schema the acceptor cannot take whole (a document: a catalog with defaults next
+ * to 10,000 racks): each field by its acceptor when it has one, else by zod, assembled as zod's
+ * object parse would (plain z.object, exact keys; anything else returns null).
+ */
+function fieldParserOf(schema: z.ZodType): Parser | null {
+  let parser = parsers.get(schema);
+  if (parser !== undefined) return parser;
+  const def = (schema as unknown as Schema)._zod.def;
+  parser = null;
+  if (def.type === 'object' && (def.checks ?? []).length === 0 && def.catchall === undefined && def.shape) {
+    const fields = Object.entries(def.shape).map(([name, field]) => {
+      const accept = compile(field);
+      const zod = field as unknown as z.ZodType;
+      const parse: Parser = accept ?? ((v) => { const r = zod.safeParse(v); return r.success ? r.data : FAILED; });
+      return { name, parse: accept ? (v: unknown) => (accept(v) ? v : FAILED) : parse };
+    });
+    parser = (v) => {
+      if (!isPlainObject(v)) return FAILED;
+      let n = 0;
+      for (const k in v) { n++; if (k === '__proto__') return FAILED; }
+      if (n !== fields.length) return FAILED;
+      const out: Record<string, unknown> = {};
+      for (const { name, parse } of fields) {
+        if (!enumerable.call(v, name)) return FAILED;
+        const value = parse(v[name]);
+        if (value === FAILED) return FAILED;
+        out[name] = value;
+      }
+      return out;
+    };
+  }
+  parsers.set(schema, parser);
+  return parser;
+}
+
 /**
  * Parse with the acceptor's shortcut: a value it accepts is returned as it is (zod would return
- * a deep-equal copy); anything else goes through zod, which decides and explains.
+ * a deep-equal copy); an object is taken field by field where only some fields have acceptors;
+ * anything refused goes through zod, which decides and explains.
  */
 export function fastParse<T>(schema: z.ZodType<T>, value: unknown): ReturnType<z.ZodType<T>['safeParse']> {
+  type Result = ReturnType<z.ZodType<T>['safeParse']>;
   const accept = acceptorOf(schema);
-  if (accept !== null && accept(value)) return { success: true, data: value as T } as ReturnType<z.ZodType<T>['safeParse']>;
+  if (accept !== null) {
+    if (accept(value)) return { success: true, data: value as T } as Result;
+  } else {
+    const parsed = fieldParserOf(schema)?.(value) ?? FAILED;
+    if (parsed !== FAILED) return { success: true, data: parsed as T } as Result;
+  }
   return schema.safeParse(value);
 }

@@ -3,6 +3,7 @@
 // unique). Every problem names where it is, so a user can find and fix it.
 import type { z } from 'zod';
 import type { Catalog } from './catalog.js';
+import { fastParse } from './accept.js';
 import { ProjectDocument } from './document.js';
 
 export interface Problem {
@@ -32,7 +33,7 @@ export function zodProblems(error: z.ZodError, prefix = ''): Problem[] {
 
 /** Parse anything claimed to be a project document: structure, then references. */
 export function parseDocument(input: unknown): Parsed<ProjectDocument> {
-  const result = ProjectDocument.safeParse(input);
+  const result = fastParse(ProjectDocument, input);
   if (!result.success) return { ok: false, problems: zodProblems(result.error) };
   const problems = checkReferences(result.data);
   return problems.length === 0 ? { ok: true, value: result.data } : { ok: false, problems };
