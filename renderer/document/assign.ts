@@ -1,10 +1,10 @@
-// Where a new rack belongs, so the power and cooling models see it: the row of the nearest rack,
-// the A and B busways over that row nearest to it, and the row's CDU when the rack is liquid
-// cooled. What could not be found is said in words for the UI.
+// Where a new or moved rack belongs, so the power and cooling models see it: the row of the nearest
+// rack, the A and B busways (or PDUs) feeding that row nearest to it, and the row's CDU when the
+// rack is liquid cooled. What could not be found is said in words for the UI.
 import type { CoolingId, PowerId, ProjectDocument, RotationDeg, RowId } from '../../engine/model/index';
 
 /** A rack further than this from every rack of a row joins no row (one rack depth plus a cold aisle, with margin). */
-export const ROW_REACH_M = 3.6;
+const ROW_REACH_M = 3.6;
 
 export interface Assignment {
   rowId: RowId | null;
@@ -26,28 +26,36 @@ function toRun(p: { x: number; y: number }, centre: { x: number; y: number }, le
   return Math.hypot(over, v);
 }
 
-export function assignRack(doc: ProjectDocument, at: { x: number; y: number }, liquid: boolean): Assignment {
-  const missing: string[] = [];
-  let nearest: ProjectDocument['racks'][number] | null = null;
+/** The row of the nearest rack in a row, if within reach; null on open floor. */
+export function nearestRow(racks: ProjectDocument['racks'], at: { x: number; y: number }): RowId | null {
+  let nearest: RowId | null = null;
   let nearestD = Infinity;
-  for (const r of doc.racks) {
+  for (const r of racks) {
+    if (r.rowId === null) continue;
     const d = dist(r.position, at);
-    if (r.rowId !== null && d < nearestD) { nearest = r; nearestD = d; }
+    if (d < nearestD) { nearest = r.rowId; nearestD = d; }
   }
-  const rowId = nearest !== null && nearestD <= ROW_REACH_M ? nearest.rowId : null;
+  return nearestD <= ROW_REACH_M ? nearest : null;
+}
+
+/** Row, feeds and CDU for a rack at `at`: of the nearest row, or of `row` when the user chose it. */
+export function assignRack(doc: ProjectDocument, at: { x: number; y: number }, liquid: boolean, row?: RowId | null): Assignment {
+  const missing: string[] = [];
+  const rowId = row === undefined ? nearestRow(doc.racks, at) : row;
   const rowName = doc.rows.find((r) => r.id === rowId)?.name ?? rowId ?? '';
   if (rowId === null) missing.push('no row nearby: no busways or CDU assigned');
 
   const rowRacks = rowId === null ? [] : doc.racks.filter((r) => r.rowId === rowId);
-  const busways = new Map(doc.power.filter((p) => p.lengthM !== null).map((p) => [p.id as string, p]));
+  // The row's feeds are what its racks already hang on: busways (nearest run) or PDUs (nearest unit).
+  const feeders = new Map(doc.power.map((p) => [p.id as string, p]));
   const feed = (side: 'A' | 'B'): PowerId | null => {
     if (rowId === null) return null;
     const ids = new Set(rowRacks.map((r) => (side === 'A' ? r.feedA : r.feedB)).filter((f): f is PowerId => f !== null));
     let best: PowerId | null = null, bestD = Infinity;
     for (const id of ids) {
-      const b = busways.get(id);
+      const b = feeders.get(id);
       if (b === undefined) continue;
-      const d = toRun(at, b.position, b.lengthM ?? 0, b.rotationDeg);
+      const d = b.lengthM === null ? dist(b.position, at) : toRun(at, b.position, b.lengthM, b.rotationDeg);
       if (d < bestD) { best = b.id; bestD = d; }
     }
     if (best === null) missing.push(`no busway ${side} in ${rowName}`);

@@ -8,7 +8,7 @@ import { computePower } from '../../engine/power/compute';
 import { demoHall } from '../../engine/generators/index';
 import { shippedCatalog } from '../../tests/support/catalog';
 import { deleteObjects, translateObjects } from './edits';
-import { reassignMoved, updateRacks } from './reassign';
+import { reassignMoved, setRackConnection, setRackRow, updateRacks } from './reassign';
 
 const rack = (doc: ProjectDocument, id: string) => doc.racks.find((r) => r.id === id)!;
 /** Move, then reassign, as the editor does at the end of a move. */
@@ -99,5 +99,40 @@ describe('reassigning moved racks', () => {
     expect(reassignMoved(doc, turned).racks).toEqual([]);
     expect(updateRacks.apply(doc, { racks: [] })).toBe(doc);
     expect(updateRacks.apply(doc, { racks: [rack(doc, 'r01-03')] })).toBe(doc);
+  });
+
+  it('a row, feed or CDU chosen by hand survives nudges, even when it is not the nearest row', () => {
+    const base = demoHall(shippedCatalog);
+    // R02-10 put in Row 01 by hand: Row 01's busways nearest to it, no CDU (a CPU rack).
+    const doc = setRackRow.apply(base, { ids: ['r02-10'], rowId: 'row-01' as never });
+    expect(rack(doc, 'r02-10')).toMatchObject({ rowId: 'row-01', feedA: 'bw-A-01-3', feedB: 'bw-B-01-3', cduId: null });
+    expect(setRackRow.apply(doc, { ids: ['r02-10'], rowId: 'row-01' as never })).toBe(doc);
+    const fed = setRackConnection.apply(doc, { ids: ['r02-10'], field: 'feedB', value: 'bw-B-01-2' });
+    expect(rack(fed, 'r02-10').feedB).toBe('bw-B-01-2');
+    expect(checkReferences(fed)).toEqual([]);
+    // It still stands by Row 02: a nudge along it changes nothing of the choice.
+    const nudged = move(fed, ['r02-10'], 0.3, 0);
+    expect(nudged.racks).toEqual([]);
+    expect(rack(nudged.doc, 'r02-10')).toMatchObject({ rowId: 'row-01', feedA: 'bw-A-01-3', feedB: 'bw-B-01-2' });
+    // Taken to open floor, it has left every row: the choice no longer holds.
+    expect(rack(move(fed, ['r02-10'], 0, 4.2).doc, 'r02-10')).toMatchObject({ rowId: null, feedA: null, feedB: null });
+    // No row chosen: no feeds, no CDU.
+    expect(rack(setRackRow.apply(base, { ids: ['r02-05'], rowId: null }), 'r02-05')).toMatchObject({ rowId: null, feedA: null, feedB: null, cduId: null });
+  });
+
+  it('a row fed from PDUs rather than busways hands a moved rack its nearest PDU', () => {
+    const base = demoHall(shippedCatalog);
+    // Row 01's A side rewired to two floor PDUs, one at each end of the row.
+    const bw = base.power.find((p) => p.id === 'bw-A-01-1')!;
+    const pdu = (id: string, x: number) => ({ ...bw, id: id as never, typeId: 'pdu-300' as never, name: id, position: { x, y: 4.2 } as never, lengthM: null });
+    const doc: ProjectDocument = {
+      ...base,
+      power: [...base.power, pdu('pdu-A-01-w', 17.4), pdu('pdu-A-01-e', 24)],
+      racks: base.racks.map((r) => (r.rowId !== 'row-01' ? r : { ...r, feedA: (r.position.x < 21 ? 'pdu-A-01-w' : 'pdu-A-01-e') as never })),
+    };
+    expect(checkReferences(doc)).toEqual([]);
+    const { doc: next, missing } = move(doc, ['r02-05'], -3, -2.4);
+    expect(rack(next, 'r02-05')).toMatchObject({ rowId: 'row-01', feedA: 'pdu-A-01-w', feedB: 'bw-B-01-1' });
+    expect(missing).toEqual([]);
   });
 });

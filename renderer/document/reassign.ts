@@ -1,10 +1,10 @@
 // Racks that moved find their row again (document/assign.ts), so the power model loads the busways
 // over where they stand and the cooling model sends their liquid heat to that row's CDU. Only the
 // racks that stood still are anchors: a moved rack never finds its old row through itself or the
-// racks that travelled with it.
-import type { ProjectDocument, Rack } from '../../engine/model/index';
+// racks that travelled with it. The inspector's own choice of row, feeds or CDU is set here too.
+import type { ProjectDocument, Rack, RowId } from '../../engine/model/index';
 import type { Operation } from './operations';
-import { assignRack } from './assign';
+import { assignRack, nearestRow } from './assign';
 
 export interface Reassignment {
   /** The moved racks whose row, feeds or CDU changed, as they are now. */
@@ -17,10 +17,10 @@ const samePlace = (a: Rack, b: Rack) => a.position.x === b.position.x && a.posit
 
 /**
  * The racks of `after` that stand elsewhere than in `before`, assigned again. Rules:
- * - a rack keeps its row, feeds and CDU while the nearest standing row is still its own: a nudge
- *   within the row never overwrites feeds chosen by hand or by the generator's busway segments;
  * - a whole row moved together (none of its racks stayed) keeps its row, feeds and CDU, wherever
  *   it goes: the row is the thing that moved;
+ * - a rack keeps its row, feeds and CDU unless the move changed which row it stands by (or put it
+ *   by the row it already names): a nudge never overwrites a row, feeds or CDU chosen by hand;
  * - otherwise it takes the nearest standing row, its busways and CDU, or none, and says so.
  */
 export function reassignMoved(before: ProjectDocument, after: ProjectDocument): Reassignment {
@@ -37,8 +37,9 @@ export function reassignMoved(before: ProjectDocument, after: ProjectDocument): 
   const missing = new Set<string>();
   for (const r of moved) {
     if (r.rowId !== null && !standingRows.has(r.rowId)) continue;
-    const a = assignRack(anchors, r.position, liquid.get(r.typeId) ?? false);
-    if (a.rowId === r.rowId) continue;
+    const row = nearestRow(standing, r.position);
+    if (row === r.rowId || row === nearestRow(standing, old.get(r.id)!.position)) continue;
+    const a = assignRack(anchors, r.position, liquid.get(r.typeId) ?? false, row);
     a.missing.forEach((m) => missing.add(m));
     racks.push({ ...r, rowId: a.rowId, feedA: a.feedA, feedB: a.feedB, cduId: a.cduId });
   }
@@ -58,5 +59,31 @@ export const updateRacks: Operation<{ racks: readonly Rack[] }> = {
       return n;
     });
     return changed ? { ...doc, racks: next } : doc;
+  },
+};
+
+/** The user puts racks in a row (or none): feeds and CDU follow from that row's busways and CDUs. */
+export const setRackRow: Operation<{ ids: readonly string[]; rowId: RowId | null }> = {
+  name: 'rack.setRow',
+  apply(doc, { ids, rowId }) {
+    const wanted = new Set(ids);
+    // The racks' own feeds must not vote for the row's busways: they are what is being replaced.
+    const others: ProjectDocument = { ...doc, racks: doc.racks.filter((r) => !wanted.has(r.id)) };
+    const liquid = new Map(doc.catalog.rackTypes.map((t) => [t.id as string, t.liquidFraction > 0]));
+    const racks = doc.racks.filter((r) => wanted.has(r.id) && r.rowId !== rowId).map((r) => {
+      const a = assignRack(others, r.position, liquid.get(r.typeId) ?? false, rowId);
+      return { ...r, rowId, feedA: a.feedA, feedB: a.feedB, cduId: a.cduId };
+    });
+    return updateRacks.apply(doc, { racks });
+  },
+};
+
+/** The user picks a rack's A or B busway or its CDU by hand (null: none). */
+export const setRackConnection: Operation<{ ids: readonly string[]; field: 'feedA' | 'feedB' | 'cduId'; value: string | null }> = {
+  name: 'rack.setConnection',
+  apply(doc, { ids, field, value }) {
+    const wanted = new Set(ids);
+    const racks = doc.racks.filter((r) => wanted.has(r.id) && r[field] !== value).map((r) => ({ ...r, [field]: value }) as Rack);
+    return updateRacks.apply(doc, { racks });
   },
 };

@@ -1,11 +1,16 @@
 // Properties of the selection, or of the hall when nothing is selected. Every edit goes through a
 // named operation (renderer/document/operations.ts); values are shown and typed in display units
-// (percent for shares) and converted to the document's SI here, at the UI edge.
+// (percent for shares) and converted to the document's SI here, at the UI edge. A rack's row,
+// feeds and CDU are assigned from where it stands; the user may choose them here, and a later
+// nudge within the row keeps that choice (document/reassign.ts).
 import { Building2, Server, Snowflake, Zap, Layers } from 'lucide-react';
-import type { ProjectDocument } from '../../engine/model/index';
+import type { ProjectDocument, Rack, RowId } from '../../engine/model/index';
 import { applyOperation, useDocument } from '../state/document';
 import { useSession } from '../state/session';
 import { renameObject, setEquipmentStatus, setHallField, setRackUtilisation, type HallField } from '../document/operations';
+import { setRackConnection, setRackRow } from '../document/reassign';
+import { useEditor } from '../editor/state';
+import { formatLength } from '../editor/units';
 import { NumberField, Readout, SelectField, TextField } from '../ui/Fields';
 import { DrawnProperties, PlacementFields } from './PlacementFields';
 import { LinkProperties } from './LinkProperties';
@@ -59,11 +64,38 @@ function RackProperties({ doc, ids }: { doc: ProjectDocument; ids: string[] }) {
       <TextField label="Name" value={first.name} onCommit={(name) => applyOperation(renameObject, { section: 'racks', id: first.id, name })} testId="object-name" />
       <PlacementFields doc={doc} items={racks} />
       {type !== undefined && <Readout label="Design power" value={`${type.designPowerKw} kW · ${Math.round(type.liquidFraction * 100)} % liquid`} />}
-      <Readout label="Row" value={first.rowId === null ? 'none: not in a row' : (doc.rows.find((r) => r.id === first.rowId)?.name ?? first.rowId)} />
-      <Readout label="Feeds" value={first.feedA === null && first.feedB === null ? 'none: no busway found' : `A ${first.feedA ?? '—'} · B ${first.feedB ?? '—'}`} />
-      {type !== undefined && type.liquidFraction > 0 && <Readout label="CDU" value={first.cduId ?? 'none: liquid heat not removed'} />}
+      <RackConnections doc={doc} rack={first} liquid={type !== undefined && type.liquidFraction > 0} />
       {util}
     </div>
+  );
+}
+
+/** How many busways or CDUs, nearest first, a rack's pickers offer (a gigawatt hall has thousands). */
+const NEAREST = 8;
+
+function RackConnections({ doc, rack, liquid }: { doc: ProjectDocument; rack: Rack; liquid: boolean }) {
+  const units = useEditor((s) => s.units);
+  const options = (list: readonly { id: string; name: string; position: { x: number; y: number } }[], current: string | null, none: string) => {
+    const byDistance = list.map((o) => ({ o, d: Math.hypot(o.position.x - rack.position.x, o.position.y - rack.position.y) })).sort((a, b) => a.d - b.d);
+    const shown = byDistance.slice(0, NEAREST);
+    const chosen = byDistance.find((c) => c.o.id === current);
+    if (chosen !== undefined && !shown.includes(chosen)) shown.push(chosen);
+    return [{ value: '', label: none }, ...shown.map(({ o, d }) => ({ value: o.id, label: `${o.name} · ${formatLength(d, units, 1)}` }))];
+  };
+  const feedTypes = new Set(doc.catalog.powerTypes.filter((t) => t.kind === 'busway' || t.kind === 'pdu').map((t) => t.id as string));
+  const busways = doc.power.filter((p) => feedTypes.has(p.typeId));
+  const cduTypes = new Set(doc.catalog.coolingTypes.filter((t) => t.kind === 'cdu').map((t) => t.id as string));
+  const cdus = doc.cooling.filter((u) => cduTypes.has(u.typeId));
+  const connect = (field: 'feedA' | 'feedB' | 'cduId') => (v: string) => applyOperation(setRackConnection, { ids: [rack.id], field, value: v === '' ? null : v });
+  return (
+    <>
+      <SelectField label="Row" value={rack.rowId ?? ''} testId="rack-row"
+        options={[{ value: '', label: 'none: not in a row' }, ...doc.rows.map((r) => ({ value: r.id as string, label: r.name }))]}
+        onCommit={(v) => applyOperation(setRackRow, { ids: [rack.id], rowId: v === '' ? null : v as RowId })} />
+      <SelectField label="Feed A" value={rack.feedA ?? ''} options={options(busways, rack.feedA, 'none: not powered')} onCommit={connect('feedA')} testId="rack-feed-a" />
+      <SelectField label="Feed B" value={rack.feedB ?? ''} options={options(busways, rack.feedB, 'none: not powered')} onCommit={connect('feedB')} testId="rack-feed-b" />
+      {liquid && <SelectField label="CDU" value={rack.cduId ?? ''} options={options(cdus, rack.cduId, 'none: liquid heat not removed')} onCommit={connect('cduId')} testId="rack-cdu" />}
+    </>
   );
 }
 
