@@ -71,6 +71,9 @@ export interface SavedFile {
   bytes: number;
 }
 
+/** The gigawatt hall's document is about 6 MB of JSON; anything far larger is not a hall. */
+export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
+
 /** A full-screen 4K screenshot is a few megabytes; anything far larger is not a screenshot. */
 export const MAX_PNG_BYTES = 64 * 1024 * 1024;
 
@@ -92,8 +95,13 @@ export interface FactoryTwinApi {
   newFromTemplate(template: TemplateName, scalableUnits?: number): Promise<Result<ProjectDocument>>;
   shippedCatalog(): Promise<Catalog>;
   recentFiles(): Promise<string[]>;
-  /** Autosave of unsaved work to the recovery copy; offered back after a crash. */
-  writeRecovery(path: string | null, document: ProjectDocument): Promise<void>;
+  /**
+   * Autosave of unsaved work to the recovery copy; offered back after a crash. `document` is the
+   * document as UTF-8 JSON, made off the UI thread by the engine worker: one byte buffer crosses
+   * to main as a copy, where a document object would be cloned and validated record by record.
+   * Main stores it unparsed; takeRecovery validates it (a damaged copy is never offered).
+   */
+  writeRecovery(path: string | null, document: Uint8Array): Promise<void>;
   takeRecovery(): Promise<RecoveryInfo | null>;
   discardRecovery(): Promise<void>;
   /** Title bar: file name and unsaved marker. */

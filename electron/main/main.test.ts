@@ -221,7 +221,7 @@ describe('IPC', () => {
     await expect(async () => fake.handlers.get('project:save')!(trusted, { path: '/x.aifactory', document: { racks: 'no' } }))
       .rejects.toThrow(/^project:save refused a malformed request: args\[0\]/);
     await expect(async () => fake.handlers.get('recovery:write')!(trusted, null, { formatVersion: 'one' }))
-      .rejects.toThrow(/recovery:write refused a malformed request/);
+      .rejects.toThrow(/recovery:write refused a malformed request: args\[1\]/);
   });
 
   it('rebuilds Open Recent when a file is saved', async () => {
@@ -306,7 +306,7 @@ describe('closing with unsaved changes', () => {
     await vi.waitFor(() => expect(win.webContents.sent).toContainEqual([MENU_CHANNEL, 'file.save']));
     expect(win.destroyed).toBe(false);
     // The renderer saves through IPC; the guard sees the success and closes.
-    running.services.recovery.write(null, demoHall(shippedCatalog));
+    running.services.recovery.write(null, new TextEncoder().encode(JSON.stringify(demoHall(shippedCatalog))));
     const path = join(dataDir, 'closing.aifactory');
     await fake.handlers.get('project:save')!(trusted, { path, document: demoHall(shippedCatalog), expected: null, overwrite: false });
     await vi.waitFor(() => expect(win.destroyed).toBe(true));

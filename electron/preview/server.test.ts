@@ -1,7 +1,7 @@
 // The preview bridge is a door into the user's files on a machine that may browse hostile pages:
 // check each lock (loopback only, token, Host, Origin, no CORS) and that it answers exactly the
 // contract, through the same client the renderer uses.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +97,23 @@ describe('preview bridge security', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('takes a byte argument as a JSON line of the others and the bytes, unparsed; nothing else as octet-stream', async () => {
+    const send = (body: Buffer | string) => fetch(`${origin}/api/recovery:write`, {
+      method: 'POST', headers: { 'content-type': 'application/octet-stream', origin, [TOKEN_HEADER]: server.token }, body: typeof body === 'string' ? body : new Uint8Array(body),
+    });
+    // Garbage shaped like a JSON object is stored as sent; take() refuses it and moves it aside.
+    expect((await send(Buffer.concat([Buffer.from('{"args":[null]}\n'), Buffer.from('{ garbage }')]))).status).toBe(200);
+    const copy = join(dir, 'data', 'recovery', 'recovery.json');
+    expect(readFileSync(copy, 'utf8')).toMatch(/^\{"format":"factory-twin-recovery","version":2,"path":null,"savedAt":"[^"]+"\}\n\{ garbage \}$/);
+    expect(await (await post('recovery:take')).json()).toEqual({ value: null });
+    expect(existsSync(copy)).toBe(false);
+    expect(readdirSync(join(dir, 'data', 'recovery')).some((f) => f.startsWith('recovery.json.damaged-'))).toBe(true);
+    // No newline after the arguments, arguments that are no JSON, or bytes its handler refuses.
+    expect((await send('{"args":[null]}')).status).toBe(400);
+    expect((await send('{"args": nope\n{}')).status).toBe(400);
+    expect((await send('{"args":[null]}\nnot an object')).status).toBe(400);
+  });
+
   it('refuses a malformed payload with 400 and a clear message', async () => {
     const response = await post('project:save', [{ path: 'x' }]);
     expect(response.status).toBe(400);
@@ -158,8 +175,9 @@ describe('preview bridge API', () => {
     expect(await api.recentFiles()).toEqual([path]);
     answers.push(null);
     expect(await api.openProject(null)).toBeNull();
-    await api.writeRecovery(path!, document);
-    expect((await api.takeRecovery())?.path).toBe(path);
+    // The recovery copy travels as the document's UTF-8 JSON and comes back as the document.
+    await api.writeRecovery(path!, new TextEncoder().encode(JSON.stringify({ ...document, hall: { ...document.hall, name: 'Halle Süd' } })));
+    expect(await api.takeRecovery()).toMatchObject({ path, document: { ...document, hall: { ...document.hall, name: 'Halle Süd' } } });
     await api.discardRecovery();
     expect(await api.takeRecovery()).toBeNull();
     const bad = await api.openProject(join(dir, 'outside.txt'));

@@ -1,7 +1,9 @@
 // The browser preview's local bridge: serves the built renderer and answers exactly the
 // FactoryTwinApi over HTTP, backed by the same services and handlers as Electron's main. It is a
 // way into the user's files, so it trusts nothing: 127.0.0.1 only, a random token per run on every
-// API call, the Host header checked (DNS rebinding), the Origin checked, no CORS, JSON only.
+// API call, the Host header checked (DNS rebinding), the Origin checked, no CORS, and bodies that
+// no HTML form can send: JSON, or for a call whose last argument is bytes (the recovery copy's
+// document) application/octet-stream framed as one JSON line of the other arguments, then the bytes.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -29,6 +31,8 @@ export interface PreviewServer {
 }
 
 export const TOKEN_HEADER = 'x-factory-twin-token';
+/** A call whose last argument is bytes: `{"args":[...the others]}`, a newline, the bytes. */
+export const BYTES_CONTENT_TYPE = 'application/octet-stream';
 /** A gigawatt hall's document is tens of megabytes of JSON; anything far beyond is not ours. */
 export const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
@@ -65,16 +69,25 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     if (!tokenMatches(req.headers[TOKEN_HEADER], token)) return refuse(res, 403, 'Missing or wrong token: open the URL printed by `npm run preview`.');
     if (!isChannel(channel)) return refuse(res, 404, `No such API channel: ${channel}`);
     if (req.method !== 'POST') return refuse(res, 405, 'API calls are POST.');
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'API calls send JSON.');
+    const type = req.headers['content-type'] ?? '';
+    const withBytes = type.split(';')[0]!.trim() === BYTES_CONTENT_TYPE;
+    if (!withBytes && !type.startsWith('application/json')) return refuse(res, 415, 'API calls send JSON (or a JSON line and bytes).');
 
     let body: unknown;
+    let bytes: Buffer | null = null;
     try {
-      body = JSON.parse(await readBody(req));
+      const raw = await readBody(req);
+      // The bytes are handed on as they came: their handler validates them (no second JSON parse).
+      const end = withBytes ? raw.indexOf(0x0a) : raw.length;
+      if (end < 0) throw new SyntaxError('no newline after the arguments');
+      if (withBytes) bytes = raw.subarray(end + 1);
+      body = JSON.parse(raw.subarray(0, end).toString('utf8'));
     } catch (error) {
       return refuse(res, error instanceof BodyTooLarge ? 413 : 400, error instanceof BodyTooLarge ? error.message : 'The request body is not JSON.');
     }
-    const args = typeof body === 'object' && body !== null && Array.isArray((body as { args?: unknown }).args) ? (body as { args: unknown[] }).args : null;
-    if (args === null) return refuse(res, 400, 'The request body must be {"args": [...]}.');
+    const listed = typeof body === 'object' && body !== null && Array.isArray((body as { args?: unknown }).args) ? (body as { args: unknown[] }).args : null;
+    if (listed === null) return refuse(res, 400, 'The request body must be {"args": [...]}.');
+    const args = bytes === null ? listed : [...listed, bytes];
     try {
       const value = await (handlers as Handlers)[channel](args);
       sendJson(res, 200, value === undefined ? {} : { value });
@@ -125,7 +138,7 @@ function tokenMatches(sent: string | string[] | undefined, token: string): boole
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -138,7 +151,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolveBody(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -3,13 +3,14 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export function writeFileAtomic(path: string, text: string | Uint8Array): void {
+/** `data` may be several parts written one after the other (no copy into one buffer first). */
+export function writeFileAtomic(path: string, data: string | Uint8Array | readonly Uint8Array[]): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.tmp`;
   const fd = openSync(temp, 'w', 0o600);
   try {
     // writeFileSync on a descriptor loops until every byte is written (writeSync may write fewer).
-    writeFileSync(fd, text);
+    for (const part of typeof data === 'string' || data instanceof Uint8Array ? [data] : data) writeFileSync(fd, part);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

@@ -54,9 +54,27 @@ describe('API handlers', () => {
   it('refuse an invalid document with the path of the bad value', async () => {
     const { h } = setup();
     const bad = { ...doc, racks: [{ ...doc.racks[0], typeId: 'no-such-rack' }] };
-    await expect(h['recovery:write']([null, bad])).rejects.toThrow(/args\[1\]\.racks\[0\]\.typeId/);
     await expect(h['project:save']([{ path: join(dir, 'bad.aifactory'), document: bad, expected: null, overwrite: false }]))
       .rejects.toThrow(/args\[0\]\.document\.racks\[0\]/);
+  });
+
+  it('store the recovery copy as the bytes sent, refusing anything but a JSON object of bytes, and offer it back validated', async () => {
+    const { h } = setup();
+    const bytes = new TextEncoder().encode(JSON.stringify(doc));
+    // A document object (what this channel took before), numbers, or bytes that are no JSON object.
+    await expect(h['recovery:write']([null, doc])).rejects.toThrow(/recovery:write refused a malformed request: args\[1\]/);
+    await expect(h['recovery:write']([null, [...bytes]])).rejects.toThrow(PayloadError);
+    await expect(h['recovery:write']([null, new TextEncoder().encode('[1, 2]')])).rejects.toThrow(/JSON \(an object\)/);
+    await expect(h['recovery:write'](['relative.aifactory', bytes])).rejects.toThrow(/absolute path/);
+    expect(await h['recovery:take']([])).toBeNull();
+    await h['recovery:write']([join(dir, 'hall.aifactory'), bytes]);
+    expect(await h['recovery:take']([])).toMatchObject({ path: join(dir, 'hall.aifactory'), document: doc });
+    // An invalid document gets as far as the copy, and no further: take() refuses it and moves it aside.
+    const bad = { ...doc, racks: [{ ...doc.racks[0], typeId: 'no-such-rack' }] };
+    await h['recovery:write']([null, new TextEncoder().encode(JSON.stringify(bad))]);
+    expect(await h['recovery:take']([])).toBeNull();
+    await h['recovery:discard']([]);
+    expect(await h['recovery:take']([])).toBeNull();
   });
 
   it('save, reopen the same document, and list the file as recent', async () => {

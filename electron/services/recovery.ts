@@ -1,20 +1,28 @@
 // The recovery copy: unsaved work autosaved by the renderer every few seconds while the document
 // is dirty. It is deleted when the user saves, discards or closes cleanly, so one that is still
 // here at start-up means the last session crashed, and the renderer offers it back.
+//
+// The file is two lines: a header that main writes (format, version 2, the project's path, when),
+// then the document's JSON exactly as the renderer sent it. Autosave never parses the document
+// (on a gigawatt hall that would stall main for most of a second); take() validates it fully.
+// The header sits on a line of its own rather than around the document, so that no bytes from
+// the renderer can change the path or the time (JSON.stringify never writes a raw newline).
+// Version 1 copies (one JSON envelope holding the document, from earlier builds) are still read.
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { parseDocument, type ProjectDocument } from '../../engine/model/index.js';
+import { parseDocument } from '../../engine/model/index.js';
 import type { RecoveryInfo } from '../contract/api.js';
 import { writeFileAtomic } from './atomic.js';
 
-const Envelope = z.object({
-  format: z.literal('factory-twin-recovery'),
-  version: z.literal(1),
-  path: z.string().nullable(),
-  savedAt: z.string(),
-  document: z.unknown(),
-});
+const FORMAT = 'factory-twin-recovery';
+const Header = z.discriminatedUnion('version', [
+  z.object({ format: z.literal(FORMAT), version: z.literal(1), path: z.string().nullable(), savedAt: z.string(), document: z.unknown() }),
+  z.object({ format: z.literal(FORMAT), version: z.literal(2), path: z.string().nullable(), savedAt: z.string() }),
+]);
+const NEWLINE = 0x0a;
+/** Invalid UTF-8 is damage, not text to repair with U+FFFD. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export class RecoveryStore {
   readonly file: string;
@@ -23,10 +31,10 @@ export class RecoveryStore {
     this.file = join(dataDir, 'recovery', 'recovery.json');
   }
 
-  /** The document was validated by the caller (IPC border); JSON keeps it plain data. */
-  write(path: string | null, document: ProjectDocument): void {
-    const envelope = { format: 'factory-twin-recovery', version: 1, path, savedAt: this.now().toISOString(), document };
-    writeFileAtomic(this.file, JSON.stringify(envelope));
+  /** `document` is the document's UTF-8 JSON as the renderer sent it; written, not parsed. */
+  write(path: string | null, document: Uint8Array): void {
+    const header = JSON.stringify({ format: FORMAT, version: 2, path, savedAt: this.now().toISOString() });
+    writeFileAtomic(this.file, [Buffer.from(`${header}\n`), document]);
   }
 
   /**
@@ -37,11 +45,16 @@ export class RecoveryStore {
   take(): RecoveryInfo | null {
     if (!existsSync(this.file)) return null;
     try {
-      const envelope = Envelope.parse(JSON.parse(readFileSync(this.file, 'utf8')));
-      const parsed = parseDocument(envelope.document);
-      if (parsed.ok) return { path: envelope.path, savedAt: envelope.savedAt, document: parsed.value };
+      const bytes = readFileSync(this.file);
+      const end = bytes.indexOf(NEWLINE);
+      const header = Header.parse(JSON.parse(utf8.decode(end < 0 ? bytes : bytes.subarray(0, end))));
+      let document: unknown;
+      if (header.version === 1) document = header.document;
+      else if (end >= 0) document = JSON.parse(utf8.decode(bytes.subarray(end + 1)));
+      const parsed = parseDocument(document);
+      if (parsed.ok) return { path: header.path, savedAt: header.savedAt, document: parsed.value };
     } catch {
-      // fall through: not JSON or not our envelope
+      // fall through: not UTF-8, not JSON or not our header
     }
     renameSync(this.file, `${this.file}.damaged-${this.now().getTime()}`);
     return null;

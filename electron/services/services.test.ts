@@ -83,12 +83,15 @@ describe('restoreBounds', () => {
 });
 
 describe('RecoveryStore', () => {
-  it('writes, offers back (without deleting) and discards the recovery copy', () => {
+  // What the renderer sends: the document as UTF-8 JSON (the engine worker makes it).
+  const bytesOf = (doc: unknown) => new TextEncoder().encode(JSON.stringify(doc));
+
+  it('writes the bytes it is given, offers them back validated (without deleting) and discards the copy', () => {
     const dir = freshDir();
     const store = new RecoveryStore(dir, () => new Date('2025-01-02T03:04:05Z'));
     expect(store.take()).toBeNull();
-    const doc = demoHall(shippedCatalog);
-    store.write('/work/hall.aifactory', doc);
+    const doc = { ...demoHall(shippedCatalog), hall: { ...demoHall(shippedCatalog).hall, name: 'Halle Süd — 北' } };
+    store.write('/work/hall.aifactory', bytesOf(doc));
     const after = new RecoveryStore(dir);
     const taken = after.take();
     expect(taken?.path).toBe('/work/hall.aifactory');
@@ -99,16 +102,49 @@ describe('RecoveryStore', () => {
     expect(after.take()).toBeNull();
   });
 
-  it('moves a damaged copy aside instead of offering it', () => {
+  it('still offers a copy written by earlier builds (one JSON envelope, version 1)', () => {
     const dir = freshDir();
     const store = new RecoveryStore(dir);
-    store.write(null, demoHall(shippedCatalog));
-    const envelope = JSON.parse(readFileSync(store.file, 'utf8')) as { document: { racks: unknown } };
-    envelope.document.racks = 'lost';
-    writeFileSync(store.file, JSON.stringify(envelope));
+    const doc = demoHall(shippedCatalog);
+    mkdirSync(join(dir, 'recovery'), { recursive: true });
+    writeFileSync(store.file, JSON.stringify({ format: 'factory-twin-recovery', version: 1, path: null, savedAt: '2025-01-01T00:00:00.000Z', document: doc }));
+    expect(store.take()).toEqual({ path: null, savedAt: '2025-01-01T00:00:00.000Z', document: doc });
+  });
+
+  it('keeps the path and time it wrote, whatever the bytes say', () => {
+    const dir = freshDir();
+    const store = new RecoveryStore(dir, () => new Date('2025-01-02T03:04:05Z'));
+    // Inside one JSON envelope, these bytes would have overridden the path (JSON.parse keeps the last key).
+    store.write('/work/hall.aifactory', new TextEncoder().encode(`${JSON.stringify(demoHall(shippedCatalog)).slice(0, -1)}},"path":"/elsewhere.aifactory","x":{}`));
+    expect(store.take()).toBeNull();
+  });
+
+  it('moves a damaged copy aside instead of offering it: an invalid document, garbage, bad UTF-8, a cut-off file', () => {
+    const doc = demoHall(shippedCatalog);
+    const damaged = [
+      bytesOf({ ...doc, racks: 'lost' }),
+      new TextEncoder().encode('{ not json at all }'),
+      // The hall's name as Latin-1, not UTF-8: never repaired into a document with U+FFFD in it.
+      Uint8Array.from(Buffer.from(JSON.stringify({ ...doc, hall: { ...doc.hall, name: 'Halle Süd' } }), 'latin1')),
+      bytesOf(doc).subarray(0, 5000),
+    ];
+    for (const bytes of damaged) {
+      const dir = freshDir();
+      const store = new RecoveryStore(dir);
+      store.write(null, bytes);
+      expect(store.take()).toBeNull();
+      expect(existsSync(store.file)).toBe(false);
+      expect(readdirSync(join(dir, 'recovery')).some((f) => f.startsWith('recovery.json.damaged-'))).toBe(true);
+    }
+    // The file as written is our header line and the document; a header of another format is damage too.
+    const dir = freshDir();
+    const store = new RecoveryStore(dir);
+    store.write(null, bytesOf(doc));
+    const text = readFileSync(store.file, 'utf8');
+    expect(text.slice(text.indexOf('\n') + 1)).toBe(JSON.stringify(doc));
+    writeFileSync(store.file, text.replace('factory-twin-recovery', 'something-else'));
     expect(store.take()).toBeNull();
     expect(existsSync(store.file)).toBe(false);
-    expect(readdirSync(join(dir, 'recovery')).some((f) => f.startsWith('recovery.json.damaged-'))).toBe(true);
   });
 });
 

@@ -5,9 +5,45 @@ import { fileNameOf, isDirty, loadDocument, useDocument } from '../state/documen
 import { notify, requestFit, useSession } from '../state/session';
 import { handleShortcut, runAction, type ActionContext } from '../actions/registry';
 import { newFromTemplate, openProject } from '../actions/file';
+import type { ProjectDocument } from '../../engine/model/index';
+import { connectedEngine } from '../engine/client';
+import { encodeDocument } from '../engine/document-bytes';
 
 /** Quiet time after the last edit before the recovery copy is written. */
 const AUTOSAVE_MS = 1500;
+/** The worker may be busy with a huge hall's fabric for seconds; past this it is stuck, and the
+ *  UI thread encodes the document itself rather than leave the work without a recovery copy. */
+const WORKER_BYTES_TIMEOUT_MS = 30_000;
+
+/**
+ * The document as UTF-8 JSON. The engine worker holds the same document and makes the bytes off
+ * the UI thread (stringifying a gigawatt hall here stalled the UI for about a second); only when
+ * no worker holds it (the engine starts after the first frame) or it does not answer, here.
+ */
+async function documentBytes(doc: ProjectDocument): Promise<Uint8Array> {
+  const engine = connectedEngine();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), WORKER_BYTES_TIMEOUT_MS); });
+  const bytes = engine === null ? null : await Promise.race([engine.serialize(doc), late]);
+  clearTimeout(timer);
+  if (bytes !== null) return bytes;
+  // Rare, and costly on a huge hall: marked so that tests and benchmarks can see it happened.
+  performance.mark('autosave-encoded-on-ui-thread');
+  return encodeDocument(doc);
+}
+
+/** Writes the recovery copy of the document on screen, if it has unsaved changes. */
+async function autosave(api: ActionContext['api']): Promise<void> {
+  const s = useDocument.getState();
+  if (s.doc === null || !isDirty(s)) return;
+  const bytes = await documentBytes(s.doc);
+  // Saved, or another document opened, while the bytes were made: this copy is not wanted. Edits
+  // made meanwhile do not stop it (it is still newer than the copy on disk, and theirs follows),
+  // so a user who keeps editing while a huge hall computes still gets copies.
+  const now = useDocument.getState();
+  if (!isDirty(now) || now.savedRevision !== s.savedRevision || now.path !== s.path) return;
+  await api.writeRecovery(s.path, bytes);
+}
 
 export async function loadFirstDocument(ctx: ActionContext): Promise<void> {
   const recovery = await ctx.api.takeRecovery();
@@ -44,12 +80,16 @@ export function wireSession(ctx: ActionContext): () => void {
   off.push(useDocument.subscribe(title));
 
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // One autosave at a time, in order, so an older copy never lands over a newer one.
+  let saving = Promise.resolve();
   off.push(useDocument.subscribe((s, prev) => {
     if (s.doc === prev.doc || s.doc === null || !isDirty(s)) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
-      const now = useDocument.getState();
-      if (now.doc !== null && isDirty(now)) void api.writeRecovery(now.path, now.doc);
+      saving = saving.then(() => autosave(api)).catch((e: unknown) => {
+        // The next edit tries again; a notice every 1.5 s would only get in the way.
+        console.warn('Autosave to the recovery copy failed:', e);
+      });
     }, AUTOSAVE_MS);
   }));
   off.push(() => clearTimeout(timer));

@@ -5,6 +5,8 @@
 import { CHANNEL_OF, type FactoryTwinApi, type InvokeMethod } from '../../electron/contract/api.js';
 
 export const TOKEN_HEADER = 'x-factory-twin-token';
+/** A call whose last argument is bytes goes as one JSON line of the others, then the bytes. */
+export const BYTES_CONTENT_TYPE = 'application/octet-stream';
 
 /** A refusal or failure of the bridge itself (not a file problem, which comes back as a Result). */
 export class BridgeError extends Error {
@@ -39,10 +41,13 @@ export function createPreviewClient(options: PreviewClientOptions): FactoryTwinA
   async function call<M extends InvokeMethod>(method: M, ...args: Parameters<FactoryTwinApi[M]>): Promise<Awaited<ReturnType<FactoryTwinApi[M]>>> {
     // JSON has no undefined: trailing optional arguments are dropped rather than sent as null.
     while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+    // Bytes (the recovery copy's document) are sent as they are, not as a JSON array of numbers.
+    const last: unknown = args[args.length - 1];
+    const bytes = last instanceof Uint8Array ? last as Uint8Array<ArrayBuffer> : null;
     const response = await doFetch(`${base}/api/${CHANNEL_OF[method]}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: options.token },
-      body: JSON.stringify({ args }),
+      headers: { 'Content-Type': bytes === null ? 'application/json' : BYTES_CONTENT_TYPE, [TOKEN_HEADER]: options.token },
+      body: bytes === null ? JSON.stringify({ args }) : new Blob([`${JSON.stringify({ args: args.slice(0, -1) })}\n`, bytes]),
     });
     let body: { value?: unknown; error?: { kind?: string; message?: string } } = {};
     try {
