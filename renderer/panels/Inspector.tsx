@@ -92,8 +92,8 @@ function RackConnections({ doc, rack, liquid }: { doc: ProjectDocument; rack: Ra
       <SelectField label="Row" value={rack.rowId ?? ''} testId="rack-row"
         options={[{ value: '', label: 'none: not in a row' }, ...doc.rows.map((r) => ({ value: r.id as string, label: r.name }))]}
         onCommit={(v) => applyOperation(setRackRow, { ids: [rack.id], rowId: v === '' ? null : v as RowId })} />
-      <SelectField label="Feed A" value={rack.feedA ?? ''} options={options(busways, rack.feedA, 'none: not powered')} onCommit={connect('feedA')} testId="rack-feed-a" />
-      <SelectField label="Feed B" value={rack.feedB ?? ''} options={options(busways, rack.feedB, 'none: not powered')} onCommit={connect('feedB')} testId="rack-feed-b" />
+      <SelectField label="Feed A" value={rack.feedA ?? ''} options={options(busways.filter((p) => p.side !== 'B'), rack.feedA, 'none: not powered')} onCommit={connect('feedA')} testId="rack-feed-a" />
+      <SelectField label="Feed B" value={rack.feedB ?? ''} options={options(busways.filter((p) => p.side !== 'A'), rack.feedB, 'none: not powered')} onCommit={connect('feedB')} testId="rack-feed-b" />
       {liquid && <SelectField label="CDU" value={rack.cduId ?? ''} options={options(cdus, rack.cduId, 'none: liquid heat not removed')} onCommit={connect('cduId')} testId="rack-cdu" />}
     </>
   );

@@ -27,7 +27,8 @@ export function reassignAfterMove(before: ProjectDocument, at: { clientX: number
   if (missing.length > 0) {
     notify({ tone: 'info', title: what, detail: 'Not connected: the power or cooling model does not count these racks fully.', items: missing });
   } else {
-    const list = (ids: (string | null)[]) => [...new Set(ids.filter((i): i is string => i !== null))].join(', ');
+    const names = new Map<string, string>([...doc.power, ...doc.cooling].map((o) => [o.id, o.name]));
+    const list = (ids: (string | null)[]) => [...new Set(ids.filter((i): i is string => i !== null))].map((i) => names.get(i) ?? i).join(', ');
     const cdus = list(racks.map((r) => r.cduId));
     notify({ tone: 'success', title: what, detail: `Fed by ${list(racks.map((r) => r.feedA))} and ${list(racks.map((r) => r.feedB))}${cdus === '' ? '' : `, cooled by ${cdus}`}` });
   }

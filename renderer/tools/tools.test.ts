@@ -111,6 +111,11 @@ describe('select tool: a rack dragged into another row', () => {
     expect(r0205()).toMatchObject({ position: { x: 17.7, y: 6 }, rowId: 'row-01', feedA: 'bw-A-01-1', feedB: 'bw-B-01-1', cduId: 'cdu-01-1' });
     expect(useSession.getState().notices.map((n) => n.title)).toContain('R02-05 now in Row 01');
     expect(useEditor.getState().hint!.text).toBe('R02-05 now in Row 01');
+    // The note beside the cursor stays while the pointer is near, and goes once it moves on.
+    tool.current.onPointerMove!(ev(17.8, 6.0));
+    expect(useEditor.getState().hint).not.toBeNull();
+    tool.current.onPointerMove!(ev(12, 6.0));
+    expect(useEditor.getState().hint).toBeNull();
     expect(history.undoName()).toBe('object.move');
     select([]);
     history.undo();
