@@ -1,13 +1,12 @@
 // File > Export behind both transports: validate the request, refuse a target that would be
 // replaced without a yes, then run the pipeline the CLI runs (electron/export/pipelines.ts) and
-// answer a one-line summary. The pipelines (exceljs, pdfkit, the engine's compute) are loaded on
-// the first export, so they cost nothing at start-up.
+// answer a one-line summary. The pipeline runs on a worker thread (export/thread.ts), so a
+// seconds-long export never freezes the window, and exceljs/pdfkit cost nothing at start-up.
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname } from 'node:path';
 import { z } from 'zod';
-import type { ProjectDocument } from '../../engine/model/index.js';
 import { EXPORT_FORMATS, type ExportFormat, type ExportSummary, type FileErrorInfo, type Result } from '../contract/api.js';
-import type { ExportOutcome } from '../export/pipelines.js';
+import { ExportFailed, exportOnWorker } from '../export/thread.js';
 import type { DesktopShell, Handlers } from './handlers.js';
 import { AbsolutePath, args, validDocument } from './validate.js';
 
@@ -72,18 +71,6 @@ async function targetProblem(format: ExportFormat, path: string, overwrite: bool
     : `The folder ${basename(path)} is not empty; no NetBox files were written into it.`);
 }
 
-async function runPipeline(document: ProjectDocument, format: ExportFormat, path: string): Promise<ExportOutcome> {
-  const p = await import('../export/pipelines.js');
-  switch (format) {
-    case 'bom-csv': return p.exportBom(document, 'csv', path);
-    case 'bom-xlsx': return p.exportBom(document, 'xlsx', path);
-    case 'bom-json': return p.exportBom(document, 'json', path);
-    case 'netbox': return p.exportNetbox(document, path, undefined);
-    case 'glb': return p.exportGlb(document, path);
-    case 'report-pdf': return p.exportReport(document, path, { project: document.hall.name, date: p.localDate() });
-  }
-}
-
 export function exportHandlers(shell: DesktopShell): Handlers<'export:run' | 'export:choosePath'> {
   return {
     'export:run': async (raw) => {
@@ -94,12 +81,12 @@ export function exportHandlers(shell: DesktopShell): Handlers<'export:run' | 'ex
       const problem = await targetProblem(format, path, request.overwrite, shell);
       if (problem !== null) return { ok: false, error: problem } satisfies Result<ExportSummary>;
       try {
-        const outcome = await runPipeline(document, format, path);
+        const outcome = await exportOnWorker({ document, format, path });
         const value: ExportSummary = { path, format, summary: `${SUMMARY_LABEL[format]}: ${outcome.detail}`, bytes: outcome.bytes, warnings: outcome.warnings };
         return { ok: true, value } satisfies Result<ExportSummary>;
       } catch (error) {
-        const { writeFailureReason } = await import('../export/pipelines.js');
-        return { ok: false, error: refusal('write-failed', path, `Could not write ${path}: ${writeFailureReason(error)}.`) } satisfies Result<ExportSummary>;
+        const reason = error instanceof ExportFailed ? error.reason : error instanceof Error ? error.message : String(error);
+        return { ok: false, error: refusal('write-failed', path, `Could not write ${path}: ${reason}.`) } satisfies Result<ExportSummary>;
       }
     },
     'export:choosePath': async (raw) => {
