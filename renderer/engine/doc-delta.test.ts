@@ -20,6 +20,8 @@ describe('document deltas', () => {
     const delta = diffDocument(doc, moved);
     expect(Object.keys(delta.fields)).toEqual([]);
     expect(delta.racks?.changed.map((r) => r.id)).toEqual([doc.racks[3]!.id]);
+    // Same ids in the same order: the rack goes with its position, not with every id of the hall.
+    expect(delta.racks).toMatchObject({ ids: null, at: [3] });
     const next = applyDelta(inWorker, structuredClone(delta));
     expect(next).toEqual(moved);
     expect(next.racks[0]).toBe(inWorker.racks[0]);
@@ -33,11 +35,14 @@ describe('document deltas', () => {
     const delta = diffDocument(doc, edited);
     expect(Object.keys(delta.fields)).toEqual(['hall']);
     expect(delta.racks?.changed.map((r) => r.id)).toEqual(['new-rack']);
+    expect(delta.racks?.ids).toHaveLength(doc.racks.length);
     expect(applyDelta(inWorker, structuredClone(delta))).toEqual(edited);
   });
 
   it('refuses a delta that names a rack the worker never had', () => {
     const delta = { fields: {}, racks: { ids: ['nowhere'], changed: [] } };
     expect(() => applyDelta(inWorker, delta)).toThrow(/no rack nowhere/);
+    const misplaced = { fields: {}, racks: { ids: null, changed: [doc.racks[3]!], at: [4] } };
+    expect(() => applyDelta(inWorker, misplaced)).toThrow(/no rack .* at 4/);
   });
 });

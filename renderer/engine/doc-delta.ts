@@ -10,8 +10,26 @@ type Rack = ProjectDocument['racks'][number];
 export interface DocDelta {
   /** Top-level fields whose value changed, whole (except racks, below). */
   fields: Partial<ProjectDocument>;
-  /** When the racks changed: every rack id in order, and the racks that are new or changed. */
-  racks: { ids: string[]; changed: Rack[] } | null;
+  /**
+   * When the racks changed: the racks that are new or changed, and either every rack id in order
+   * (racks added, removed or reordered) or, when the ids are the same in the same order, null
+   * ids and each changed rack's position in `at` (an edit then sends its racks only).
+   */
+  racks: { ids: string[]; changed: Rack[] } | { ids: null; changed: Rack[]; at: number[] } | null;
+}
+
+/** The racks replaced in place, by position, or null when ids were added, removed or moved. */
+function inPlace(before: readonly Rack[], after: readonly Rack[]): { changed: Rack[]; at: number[] } | null {
+  if (before.length !== after.length) return null;
+  const changed: Rack[] = [], at: number[] = [];
+  for (let i = 0; i < after.length; i++) {
+    const a = before[i]!, b = after[i]!;
+    if (a === b) continue;
+    if (a.id !== b.id) return null;
+    changed.push(b);
+    at.push(i);
+  }
+  return { changed, at };
 }
 
 export function diffDocument(before: ProjectDocument, after: ProjectDocument): DocDelta {
@@ -24,8 +42,13 @@ export function diffDocument(before: ProjectDocument, after: ProjectDocument): D
     if (!Array.isArray(before.racks) || !Array.isArray(after.racks)) {
       fields.racks = after.racks;
     } else {
-      const old = new Map(before.racks.map((r) => [r.id as string, r]));
-      racks = { ids: after.racks.map((r) => r.id), changed: after.racks.filter((r) => old.get(r.id) !== r) };
+      const same = inPlace(before.racks, after.racks);
+      if (same !== null) {
+        racks = { ids: null, ...same };
+      } else {
+        const old = new Map(before.racks.map((r) => [r.id as string, r]));
+        racks = { ids: after.racks.map((r) => r.id), changed: after.racks.filter((r) => old.get(r.id) !== r) };
+      }
     }
   }
   return { fields: fields as Partial<ProjectDocument>, racks };
@@ -34,7 +57,16 @@ export function diffDocument(before: ProjectDocument, after: ProjectDocument): D
 /** The document the delta describes, sharing every unchanged record with `before`. */
 export function applyDelta(before: ProjectDocument, delta: DocDelta): ProjectDocument {
   const doc = { ...before, ...delta.fields };
-  if (delta.racks !== null) {
+  if (delta.racks !== null && delta.racks.ids === null) {
+    const racks = before.racks.slice();
+    const { changed, at } = delta.racks;
+    changed.forEach((r, k) => {
+      const i = at[k]!;
+      if (racks[i]?.id !== r.id) throw new Error(`The engine's copy of the document has no rack ${r.id} at ${i}.`);
+      racks[i] = r;
+    });
+    doc.racks = racks;
+  } else if (delta.racks !== null) {
     const byId = new Map(before.racks.map((r) => [r.id as string, r]));
     for (const r of delta.racks.changed) byId.set(r.id, r);
     doc.racks = delta.racks.ids.map((id) => {
