@@ -3,51 +3,26 @@
 // project. One browser and one page for the whole file: SwiftShader start-up is the slow part.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Dialog, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PreviewServer } from '../../electron/preview/server.js';
 import { compute } from '../../engine/compute.js';
 import { demoHall } from '../../engine/generators/index.js';
 import { formatQuantity } from '../../renderer/format/number.js';
 import { shippedCatalog } from '../support/catalog.js';
-import { tempDir } from '../support/tmp.js';
-import {
-  artifactPath, canvasStats, ensureRendererBuilt, launchBrowser, startServer, waitForHall, waitForResults, watchPageErrors,
-} from './harness.js';
+import { artifactPath, canvasStats, openApp, statusCount, waitForHall, waitForResults, type App } from './harness.js';
 
-const dataDir = tempDir('factory-twin-e2e-');
-let server: PreviewServer;
-let browser: Browser;
+let app: App;
 let page: Page;
-let pageErrors: string[];
-/** Answers for window.prompt / window.confirm, taken in order (the preview's stand-ins for native dialogs). */
-const dialogAnswers: (string | boolean)[] = [];
-const dialogsSeen: string[] = [];
-
-async function answerDialog(dialog: Dialog): Promise<void> {
-  dialogsSeen.push(dialog.message());
-  const answer = dialogAnswers.shift();
-  if (answer === undefined || answer === false) await dialog.dismiss();
-  else await dialog.accept(typeof answer === 'string' ? answer : undefined);
-}
 
 const title = () => page.locator('[data-testid="doc-title"]');
 const hallName = () => page.locator('[data-testid="hall-name"]');
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  server = await startServer(dataDir);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  pageErrors = watchPageErrors(page);
-  page.on('dialog', (d) => void answerDialog(d));
-  await page.goto(server.url);
+  app = await openApp('app');
+  page = app.page;
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(async () => { await app?.close(); });
 
 describe('Factory Twin in Chromium', () => {
   it('starts on the sample hall and draws it', async () => {
@@ -61,7 +36,7 @@ describe('Factory Twin in Chromium', () => {
     expect(stats.distinctColours).toBeGreaterThan(12);
     // Instanced: a handful of draw calls for the whole hall, not one per rack.
     const calls = Number(await page.locator('canvas').getAttribute('data-draw-calls'));
-    const racks = Number((await page.locator('[data-testid="statusbar"]').textContent())?.match(/(\d+) racks/)?.[1]);
+    const racks = await statusCount(page, 'racks');
     expect(calls).toBeGreaterThan(0);
     expect(calls).toBeLessThan(racks + 20);
     await page.screenshot({ path: artifactPath('demo-hall.png') });
@@ -126,8 +101,8 @@ describe('Factory Twin in Chromium', () => {
   }, 60_000);
 
   it('saves, and reopening finds the same document', async () => {
-    const path = join(dataDir, 'saved.aifactory');
-    dialogAnswers.push(path);
+    const path = join(app.dataDir, 'saved.aifactory');
+    app.dialogAnswers.push(path);
     await page.locator('[data-action="file.save"]').click();
     await page.waitForSelector('[data-testid="notice-success"]');
     await expect.poll(() => title().getAttribute('data-dirty')).toBe('false');
@@ -136,7 +111,7 @@ describe('Factory Twin in Chromium', () => {
     // Start over on a fresh sample hall, then open the saved file.
     await page.locator('[data-action="file.new"]').click();
     await expect.poll(() => hallName().inputValue()).toBe('Demo hall');
-    dialogAnswers.push(path);
+    app.dialogAnswers.push(path);
     await page.locator('[data-action="file.open"]').click();
     await expect.poll(() => hallName().inputValue()).toBe('E2E hall');
     expect(await page.locator('[data-testid="hall-supply"]').inputValue()).toBe('24');
@@ -146,9 +121,9 @@ describe('Factory Twin in Chromium', () => {
   }, 90_000);
 
   it('says clearly what is wrong with a file that is not a project', async () => {
-    const bad = join(dataDir, 'not-a-project.aifactory');
+    const bad = join(app.dataDir, 'not-a-project.aifactory');
     writeFileSync(bad, 'this is a text file, not a Factory Twin project\n');
-    dialogAnswers.push(bad);
+    app.dialogAnswers.push(bad);
     await page.locator('[data-action="file.open"]').click();
     const notice = page.locator('[data-testid="notice-error"]');
     await notice.waitFor();
@@ -161,6 +136,6 @@ describe('Factory Twin in Chromium', () => {
   }, 60_000);
 
   it('ran without page errors or CSP violations', () => {
-    expect(pageErrors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

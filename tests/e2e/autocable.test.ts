@@ -1,41 +1,27 @@
 // Auto-cable in Chromium: open the fabric diagram, press Auto-cable, see the fabric's cables as
 // links in the status bar and a notice with the same count, open the shortcut help and find the
 // action there, then undo (one step) and the links are gone; redo brings them back.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PreviewServer } from '../../electron/preview/server.js';
 import { computeFabric } from '../../engine/fabric/index.js';
 import { demoHall } from '../../engine/generators/index.js';
 import { shippedCatalog } from '../support/catalog.js';
-import { tempDir } from '../support/tmp.js';
-import { artifactPath, ensureRendererBuilt, launchBrowser, startServer, waitForHall, waitForResults, watchPageErrors } from './harness.js';
+import { artifactPath, openApp, statusCount, type App } from './harness.js';
 
-const dataDir = tempDir('factory-twin-autocable-');
-let server: PreviewServer;
-let browser: Browser;
+let app: App;
 let page: Page;
-let pageErrors: string[];
 
 // The app opens on the demo hall; its fabric books 864 + 1024 compute and 488 + 256 storage cables.
 const demoCables = computeFabric(demoHall(shippedCatalog)).cables.reduce((s, c) => s + c.count, 0);
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  server = await startServer(dataDir);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  pageErrors = watchPageErrors(page);
-  await page.goto(server.url);
-  await waitForHall(page);
-  await waitForResults(page);
+  app = await openApp('autocable');
+  page = app.page;
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(async () => { await app?.close(); });
 
-const links = async () => Number((await page.locator('[data-testid="statusbar"]').textContent())?.match(/(\d+) links/)?.[1]);
+const links = () => statusCount(page, 'links');
 
 describe('auto-cable', () => {
   it('turns the fabric into links from the diagram panel, and undo removes them in one step', async () => {
@@ -66,6 +52,6 @@ describe('auto-cable', () => {
     const help = page.locator('[data-testid="shortcut-help"]');
     await help.waitFor();
     expect(await help.textContent()).toContain('Auto-cable the fabric');
-    expect(pageErrors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

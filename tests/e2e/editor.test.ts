@@ -3,48 +3,26 @@
 // failing two CRAHs, contain the hot aisle and see the hottest inlet drop, save, reopen and find
 // every edit. Pointer gestures aim at hall coordinates through the editor's projection hook.
 import { join } from 'node:path';
-import type { Browser, Dialog, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PreviewServer } from '../../electron/preview/server.js';
 import { demoHall } from '../../engine/generators/index.js';
 import { shippedCatalog } from '../support/catalog.js';
-import { tempDir } from '../support/tmp.js';
-import { artifactPath, canvasStats, ensureRendererBuilt, launchBrowser, startServer, waitForHall, waitForResults, watchPageErrors } from './harness.js';
+import { artifactPath, canvasStats, hallToScreen, openApp, selectionOf, statusCount, waitForHall, waitForResults, type App, type Screen } from './harness.js';
 
-const dataDir = tempDir('factory-twin-editor-');
-let server: PreviewServer;
-let browser: Browser;
+let app: App;
 let page: Page;
-let pageErrors: string[];
-const dialogAnswers: string[] = [];
 /** Where the move test left rack r-4 (checked again after reopening). */
 let movedX = 0;
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  server = await startServer(dataDir);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  pageErrors = watchPageErrors(page);
-  page.on('dialog', (d: Dialog) => { const a = dialogAnswers.shift(); void (a === undefined ? d.dismiss() : d.accept(a)); });
-  await page.goto(server.url);
-  await waitForHall(page);
-  await page.waitForFunction(() => (globalThis as { __factoryTwinEditor?: unknown }).__factoryTwinEditor !== undefined);
-  await waitForResults(page);
+  app = await openApp('editor');
+  page = app.page;
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(async () => { await app?.close(); });
 
-interface Screen { clientX: number; clientY: number }
 /** Client pixels of a hall point (metres, z up). */
-async function at(x: number, y: number, z = 0): Promise<Screen> {
-  const p = await page.evaluate(([x, y, z]) => (globalThis as unknown as { __factoryTwinEditor: { project(x: number, y: number, z: number): Screen | null } }).__factoryTwinEditor.project(x, y, z), [x, y, z] as const);
-  if (p === null) throw new Error(`hall point ${x}, ${y}, ${z} is behind the camera`);
-  return p;
-}
+const at = (x: number, y: number, z = 0): Promise<Screen> => hallToScreen(page, x, y, z);
 async function drag(from: Screen, to: Screen, opts: { escapeMidway?: boolean } = {}): Promise<void> {
   await page.mouse.move(from.clientX, from.clientY);
   await page.mouse.down();
@@ -53,8 +31,8 @@ async function drag(from: Screen, to: Screen, opts: { escapeMidway?: boolean } =
   await page.mouse.move(to.clientX, to.clientY, { steps: 6 });
   await page.mouse.up();
 }
-const selection = () => page.evaluate(() => (globalThis as unknown as { __factoryTwinEditor: { selection(): string[] } }).__factoryTwinEditor.selection());
-const rackCount = async () => Number((await page.locator('[data-testid="statusbar"]').textContent())?.match(/(\d+) racks/)?.[1]);
+const selection = () => selectionOf(page);
+const rackCount = () => statusCount(page, 'racks');
 const posX = () => page.locator('[data-testid="position-x"]').inputValue();
 const rotation = () => page.locator('[data-testid="rotation"]').inputValue();
 const hottest = async () => parseFloat((await page.locator('[data-figure="thermal.maxInletC"] [data-testid="figure-value"]').textContent()) ?? 'NaN');
@@ -201,14 +179,14 @@ describe('editing the hall in Chromium', () => {
   }, 30_000);
 
   it('saves, and reopening finds the row, the moved rack and the containment', async () => {
-    const path = join(dataDir, 'edited.aifactory');
-    dialogAnswers.push(path);
+    const path = join(app.dataDir, 'edited.aifactory');
+    app.dialogAnswers.push(path);
     await page.locator('[data-action="file.save"]').click();
     await page.waitForSelector('[data-testid="notice-success"]');
     const count = await rackCount();
     await page.locator('[data-action="file.new"]').click();
     await expect.poll(rackCount).toBe(demoHall(shippedCatalog).racks.length);
-    dialogAnswers.push(path);
+    app.dialogAnswers.push(path);
     await page.locator('[data-action="file.open"]').click();
     await expect.poll(rackCount).toBe(count);
     await waitForHall(page);
@@ -228,6 +206,6 @@ describe('editing the hall in Chromium', () => {
   }, 120_000);
 
   it('ran without page errors', () => {
-    expect(pageErrors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

@@ -3,9 +3,8 @@
 // byte as the CLI's pipeline makes it, and exporting onto it again asks before replacing.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Dialog, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PreviewServer } from '../../electron/preview/server.js';
 import { EXPORT_FORMATS } from '../../electron/contract/api.js';
 import { buildBom } from '../../engine/bom/index.js';
 import { computeFabric } from '../../engine/fabric/index.js';
@@ -13,37 +12,17 @@ import { demoHall } from '../../engine/generators/index.js';
 import { bomCsv } from '../../electron/export/csv.js';
 import { money } from '../../electron/export/pipelines.js';
 import { shippedCatalog } from '../support/catalog.js';
-import { tempDir } from '../support/tmp.js';
-import { artifactPath, ensureRendererBuilt, launchBrowser, startServer, waitForHall, watchPageErrors } from './harness.js';
+import { artifactPath, openApp, type App } from './harness.js';
 
-const dataDir = tempDir('factory-twin-export-');
-let server: PreviewServer;
-let browser: Browser;
+let app: App;
 let page: Page;
-let pageErrors: string[];
-/** Answers for window.prompt (a path) and window.confirm (true / false), in order. */
-const dialogAnswers: (string | boolean)[] = [];
-const dialogsSeen: string[] = [];
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  server = await startServer(dataDir);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  pageErrors = watchPageErrors(page);
-  page.on('dialog', (d: Dialog) => {
-    dialogsSeen.push(d.message());
-    const a = dialogAnswers.shift();
-    void (a === undefined || a === false ? d.dismiss() : d.accept(typeof a === 'string' ? a : undefined));
-  });
-  await page.goto(server.url);
-  await waitForHall(page);
+  app = await openApp('export');
+  page = app.page;
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(async () => { await app?.close(); });
 
 const dialog = () => page.locator('[data-testid="export-dialog"]');
 const doc = demoHall(shippedCatalog);
@@ -69,14 +48,14 @@ describe('File > Export in Chromium', () => {
     await page.keyboard.press('Control+e');
     await dialog().waitFor();
     await dialog().locator('[data-format="bom-csv"]').click();
-    const path = join(dataDir, 'demo-bom.csv');
-    dialogAnswers.push(path);
+    const path = join(app.dataDir, 'demo-bom.csv');
+    app.dialogAnswers.push(path);
     await dialog().locator('[data-testid="export-run"]').click();
     const notice = page.locator('[data-testid="notice-success"]', { hasText: 'Exported demo-bom.csv' });
     await notice.waitFor({ timeout: 30_000 });
     expect(await notice.textContent()).toContain(`BOM: ${bom.lines.length} lines in ${bom.categories.length} categories, total ${money(bom.total)} ${bom.currency}`);
     await page.screenshot({ path: artifactPath('export-done.png') });
-    expect(dialogsSeen.at(-1)).toContain('Export to');
+    expect(app.dialogsSeen.at(-1)).toContain('Export to');
     await dialog().waitFor({ state: 'detached' });
     const written = readFileSync(path, 'utf8');
     // Byte for byte what `factory-twin bom --format csv` writes for the same document.
@@ -84,21 +63,21 @@ describe('File > Export in Chromium', () => {
   }, 90_000);
 
   it('asks before replacing a file, and a no leaves it as it was', async () => {
-    const path = join(dataDir, 'taken.csv');
+    const path = join(app.dataDir, 'taken.csv');
     writeFileSync(path, 'keep me');
     await page.locator('[data-action="file.export"]').click();
     await dialog().waitFor();
     await dialog().locator('[data-format="bom-csv"]').click();
-    dialogAnswers.push(path, false);
+    app.dialogAnswers.push(path, false);
     await dialog().locator('[data-testid="export-run"]').click();
     const error = page.locator('[data-testid="notice-error"]', { hasText: 'Could not export' });
     await error.waitFor({ timeout: 30_000 });
     expect(await error.textContent()).toContain('taken.csv already exists and was not replaced');
-    expect(dialogsSeen.at(-1)).toContain('already exists. Replace it?');
+    expect(app.dialogsSeen.at(-1)).toContain('already exists. Replace it?');
     expect(readFileSync(path, 'utf8')).toBe('keep me');
     // The dialog stays open for another try.
     expect(await dialog().count()).toBe(1);
     await page.keyboard.press('Escape');
-    expect(pageErrors).toEqual([]);
+    expect(app.errors).toEqual([]);
   }, 90_000);
 });

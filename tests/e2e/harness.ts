@@ -111,11 +111,12 @@ export async function canvasStats(page: Page): Promise<CanvasStats> {
 }
 
 /**
- * The viewport canvas sampled every `step`-th pixel, quantised to 5 bits a channel, for "did the
- * picture change" checks (step 2 so thin cable lines still count).
+ * The viewport canvas quantised to 5 bits a channel, for "did the picture change" checks: every
+ * `step`-th pixel (step 2 so thin cable lines still count), or with `around` only the squares of
+ * `r` pixels round the given client points ("did it change here, and not there").
  */
-export async function canvasPixels(page: Page, step: number): Promise<number[]> {
-  return page.evaluate((s) => {
+export async function canvasPixels(page: Page, step: number, around?: { points: readonly Screen[]; r: number }): Promise<number[]> {
+  return page.evaluate(([s, around]) => {
     const c = document.querySelector('[data-testid="viewport"] canvas') as HTMLCanvasElement;
     const copy = document.createElement('canvas');
     copy.width = c.width; copy.height = c.height;
@@ -123,13 +124,22 @@ export async function canvasPixels(page: Page, step: number): Promise<number[]> 
     g.drawImage(c, 0, 0);
     const d = g.getImageData(0, 0, c.width, c.height).data;
     const out: number[] = [];
-    const first = Math.floor(s / 2);
-    for (let y = first; y < c.height; y += s) for (let x = first; x < c.width; x += s) {
-      const i = (y * c.width + x) * 4;
+    const read = (x: number, y: number) => {
+      const i = (Math.min(c.height - 1, Math.max(0, y)) * c.width + Math.min(c.width - 1, Math.max(0, x))) * 4;
       out.push(((d[i]! >> 3) << 10) | ((d[i + 1]! >> 3) << 5) | (d[i + 2]! >> 3));
+    };
+    if (around === null) {
+      const first = Math.floor(s / 2);
+      for (let y = first; y < c.height; y += s) for (let x = first; x < c.width; x += s) read(x, y);
+      return out;
+    }
+    const rect = c.getBoundingClientRect();
+    for (const p of around.points) {
+      const cx = Math.round(((p.clientX - rect.left) * c.width) / rect.width), cy = Math.round(((p.clientY - rect.top) * c.height) / rect.height);
+      for (let y = cy - around.r; y <= cy + around.r; y += s) for (let x = cx - around.r; x <= cx + around.r; x += s) read(x, y);
     }
     return out;
-  }, step);
+  }, [step, around ?? null] as const);
 }
 
 /** Share of samples that differ between two canvasPixels readings. */

@@ -2,33 +2,19 @@
 // come, the next slide moves the camera (the canvas changes), the screenshot is a real PNG of
 // the canvas's size with the picture and the figures in it, and Esc brings the editor back.
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PreviewServer } from '../../electron/preview/server.js';
-import { tempDir } from '../support/tmp.js';
-import { artifactPath, canvasPixels, changedShare, ensureRendererBuilt, launchBrowser, startServer, waitForHall, waitForResults, watchPageErrors } from './harness.js';
+import { artifactPath, canvasPixels, changedShare, openApp, type App } from './harness.js';
 
-const dataDir = tempDir('factory-twin-presentation-');
-let server: PreviewServer;
-let browser: Browser;
+let app: App;
 let page: Page;
-let pageErrors: string[];
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  server = await startServer(dataDir);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  pageErrors = watchPageErrors(page);
-  await page.goto(server.url);
-  await waitForHall(page);
-  await waitForResults(page);
+  app = await openApp('presentation', { acceptDownloads: true });
+  page = app.page;
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(async () => { await app?.close(); });
 
 /** Wait until the camera flight to the current slide has landed and been drawn. */
 async function waitLanded(): Promise<void> {
@@ -37,8 +23,6 @@ async function waitLanded(): Promise<void> {
     return el !== null && el.dataset.seq === el.dataset.landed;
   }, undefined, { timeout: 30_000 });
 }
-
-
 
 describe('presentation mode', () => {
   it('F5 hides the chrome and shows the slide, its counter and the key figures', async () => {
@@ -139,6 +123,6 @@ describe('presentation mode', () => {
     await page.waitForSelector('[data-testid="presentation"]');
     await page.click('[data-testid="presentation-exit"]');
     await page.waitForSelector('[data-testid="presentation"]', { state: 'detached' });
-    expect(pageErrors).toEqual([]);
+    expect(app.errors).toEqual([]);
   }, 60_000);
 });

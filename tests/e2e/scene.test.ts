@@ -2,48 +2,23 @@
 // is drawn and show their legends, a violation that selects and frames its objects, the fabric
 // diagram laid out and clickable, and the draw-call count independent of the number of racks.
 // One browser and one page for the file; every wait is for a condition, never a fixed sleep.
-import type { Browser, Dialog, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PreviewServer } from '../../electron/preview/server.js';
-import { tempDir } from '../support/tmp.js';
-import { artifactPath, canvasPixels, changedShare, ensureRendererBuilt, launchBrowser, startServer, waitForHall, waitForResults, watchPageErrors } from './harness.js';
+import { afterFrame as drawnAfter, artifactPath, canvasPixels, changedShare, openApp, statusCount, waitForResults, type App } from './harness.js';
 import { writeHall } from './scene-halls.js';
 
-const dataDir = tempDir('factory-twin-scene-');
-let server: PreviewServer;
-let browser: Browser;
+let app: App;
 let page: Page;
-let pageErrors: string[];
-const dialogAnswers: string[] = [];
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  server = await startServer(dataDir);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  pageErrors = watchPageErrors(page);
-  page.on('dialog', (d: Dialog) => void (dialogAnswers.length > 0 ? d.accept(dialogAnswers.shift()) : d.dismiss()));
-  await page.goto(server.url);
-  await waitForHall(page);
-  await waitForResults(page);
+  app = await openApp('scene');
+  page = app.page;
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(async () => { await app?.close(); });
 
 const canvas = () => page.locator('[data-testid="viewport"] canvas');
-const frameNo = async () => Number(await canvas().getAttribute('data-frame'));
-
-/** Run `act`, then wait for the viewport to draw at least one frame after it. */
-async function afterFrame(act: () => Promise<void>): Promise<void> {
-  const before = await frameNo();
-  await act();
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="viewport"] canvas')?.getAttribute('data-frame')) > n, before, { timeout: 30_000 });
-}
-
-
+const afterFrame = (act: () => Promise<void>) => drawnAfter(page, act);
 
 describe('the hall scene', () => {
   it('switches to a plan view that shows the hall\'s dimensions and row lengths', async () => {
@@ -87,7 +62,7 @@ describe('the hall scene', () => {
     const racksNode = page.locator('[data-testid="diagram-node"].gpu-racks').first();
     const stands = Number((await racksNode.locator('.diagram-sub').textContent())?.match(/(\d+) rack/)?.[1]);
     await racksNode.click();
-    await expect.poll(async () => Number((await page.locator('[data-testid="statusbar"]').textContent())?.match(/(\d+) selected/)?.[1])).toBe(stands);
+    await expect.poll(() => statusCount(page, 'selected')).toBe(stands);
     await expect.poll(() => racksNode.getAttribute('class')).toContain('selected');
     await page.screenshot({ path: artifactPath('scene-diagram.png') });
     await page.locator('[data-testid="diagram-button"]').click();
@@ -100,12 +75,12 @@ describe('the hall scene', () => {
     await afterFrame(() => page.locator('[data-overlay="violations"]').click());
     // Both halls opened the same way, from files, so the two counts come from the same state.
     const open = async (hall: 'demo' | 'doubled') => {
-      const file = writeHall(dataDir, hall);
-      dialogAnswers.push(file.path);
+      const file = writeHall(app.dataDir, hall);
+      app.dialogAnswers.push(file.path);
       await page.locator('[data-action="file.open"]').click();
       await expect.poll(() => page.locator('[data-testid="doc-title"] .doc-file').textContent(), { timeout: 30_000 }).toBe(`${hall}.aifactory`);
       await afterFrame(() => page.locator('[data-testid="fit-hall"]').click());
-      const racks = Number((await page.locator('[data-testid="statusbar"]').textContent())?.match(/(\d+) racks/)?.[1]);
+      const racks = await statusCount(page, 'racks');
       expect(racks).toBe(file.racks);
       return { racks, calls: Number(await canvas().getAttribute('data-draw-calls')) };
     };
@@ -124,7 +99,7 @@ describe('the hall scene', () => {
     await violation.waitFor();
     const before = await canvasPixels(page, 2);
     await afterFrame(() => violation.click());
-    await expect.poll(async () => Number((await page.locator('[data-testid="statusbar"]').textContent())?.match(/(\d+) selected/)?.[1])).toBeGreaterThan(0);
+    await expect.poll(() => statusCount(page, 'selected')).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="selected-label"]').count()).toBeGreaterThan(0);
     // Framed: the camera moved, so most of the picture changed.
     expect(changedShare(before, await canvasPixels(page, 2))).toBeGreaterThan(0.3);
@@ -134,6 +109,6 @@ describe('the hall scene', () => {
   }, 90_000);
 
   it('ran without page errors', () => {
-    expect(pageErrors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectDocument } from '../../engine/model/index.js';
 import {
-  afterFrame, artifactPath, changedShare, documentOf, hallToScreen, openApp, selectionOf, statusCount, type App, type Screen,
+  afterFrame, artifactPath, canvasPixels, changedShare, documentOf, hallToScreen, openApp, selectionOf, statusCount, type App, type Screen,
 } from './harness.js';
 
 let app: App;
@@ -27,30 +27,8 @@ const tool = () => page.locator('[data-testid="tool-strip"]').getAttribute('data
 const canRedo = async () => !(await page.locator('[data-action="edit.redo"]').isDisabled());
 const click = async (s: Screen) => page.mouse.click(s.clientX, s.clientY);
 
-/**
- * The canvas pixels (5 bits a channel) in a square of `r` pixels round each client point: for
- * "did the picture change here, and not there" checks.
- */
-async function pixelsAround(points: Screen[], r = 3): Promise<number[]> {
-  return page.evaluate(([pts, r]) => {
-    const c = document.querySelector('[data-testid="viewport"] canvas') as HTMLCanvasElement;
-    const rect = c.getBoundingClientRect();
-    const copy = document.createElement('canvas');
-    copy.width = c.width; copy.height = c.height;
-    const g = copy.getContext('2d')!;
-    g.drawImage(c, 0, 0);
-    const d = g.getImageData(0, 0, c.width, c.height).data;
-    const out: number[] = [];
-    for (const p of pts) {
-      const cx = Math.round(((p.clientX - rect.left) * c.width) / rect.width), cy = Math.round(((p.clientY - rect.top) * c.height) / rect.height);
-      for (let y = cy - r; y <= cy + r; y++) for (let x = cx - r; x <= cx + r; x++) {
-        const i = (Math.min(c.height - 1, Math.max(0, y)) * c.width + Math.min(c.width - 1, Math.max(0, x))) * 4;
-        out.push(((d[i]! >> 3) << 10) | ((d[i + 1]! >> 3) << 5) | (d[i + 2]! >> 3));
-      }
-    }
-    return out;
-  }, [points, r] as const);
-}
+/** The canvas in squares of 7 x 7 pixels round client points. */
+const pixelsAround = (points: readonly Screen[]) => canvasPixels(page, 1, { points, r: 3 });
 
 /** Screen points every 0.3 m along a polyline of hall points at height z. */
 async function along(points: readonly { x: number; y: number }[], z: number): Promise<Screen[]> {
