@@ -1,18 +1,20 @@
 // NetBox interchange: the exported CSV headers and choices checked against NetBox's import
-// forms (tests/fixtures/netbox/import-fields.json, copied from dcim/forms/bulk_import.py), the
+// forms (tests/fixtures/netbox/import-fields.json, copied from dcim/forms/bulk_import.py and
+// dcim/choices.py), cables ending on interfaces the devices and device types create, the
 // device-type YAML read back through the devicetype-library importer, and library files imported.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { computeFabric } from '../engine/fabric/index.js';
+import { autoCableLinks, computeFabric } from '../engine/fabric/index.js';
 import { demoHall } from '../engine/generators/index.js';
 import { checkCatalog } from '../engine/model/index.js';
 import { EXIT } from '../electron/cli/main.js';
 import { runCli } from './support/cli.js';
 import { addToCatalog, DeviceTypeImportError, LibraryDeviceType, parseDeviceTypeYaml, readDeviceTypeFile } from '../electron/export/netbox-import.js';
-import { NETBOX_FILES, netboxExport } from '../electron/export/netbox.js';
+import { NETBOX_FILES, NETBOX_UNMAPPED_FILE, netboxExport } from '../electron/export/netbox.js';
+import { readProject, writeProject } from '../electron/project/index.js';
 import { shippedCatalog } from './support/catalog.js';
 import { tempDir } from './support/tmp.js';
 
@@ -112,15 +114,55 @@ describe('NetBox export', () => {
     expect(ib?.section === 'switchTypes' ? ib.item.powerKw : 0).toBeCloseTo(src?.powerKw ?? -1, 2);
   });
 
-  it('exports the document links as cables with NetBox cable types', async () => {
+  it('exports a drawn link as a cable between free interfaces of fitting devices, with NetBox cable types', async () => {
     const doc = demoHall(shippedCatalog);
-    const [a, b] = doc.racks;
+    const [a, b] = doc.racks; // the first two InfiniBand racks: compute switches only
     if (!a || !b) throw new Error('demo hall has racks');
     doc.links = [{ id: 'l1' as never, a: { objectId: a.id, port: 'p1' }, b: { objectId: b.id, port: 'gpu-nic1' }, purpose: 'compute', cableTypeId: 'mmf-400' as never, routedLengthM: 12.345 as never, tags: {} }];
     const nb = netboxExport(doc, computeFabric(doc));
     const [cable] = rows(nb.files[NETBOX_FILES.cables] as string);
-    expect(cable).toMatchObject({ side_a_device: a.name, side_a_name: 'p1', side_b_device: b.name, type: 'mmf-om4', length: '12.35', length_unit: 'm', label: 'l1' });
+    // 'p1' names a switch port, so the first switch's p1; 'gpu-nic1' names none there: the first free port.
+    expect(cable).toMatchObject({ side_a_device: `${a.name}-sw01`, side_a_name: 'p1', side_b_device: `${b.name}-sw01`, side_b_name: 'p1', type: 'mmf-om4', length: '12.35', length_unit: 'm', label: 'l1' });
     expect(reference.choices.CableTypeChoices).toContain(cable?.type);
+    expect(nb.files[NETBOX_UNMAPPED_FILE]).toBeUndefined();
+  });
+
+  it('exports an auto-cabled project through the CLI, cables on device interfaces, unmappable links listed and warned about', async () => {
+    const doc = readProject(join(dir, 'demo.aifactory'));
+    const auto = autoCableLinks(doc, computeFabric(doc));
+    if (!auto.ok) throw new Error(auto.error);
+    const [a, b] = doc.racks;
+    const mgmt = { id: 'oob-1' as never, a: { objectId: a?.id as string, port: 'mgmt0' }, b: { objectId: b?.id as string, port: 'mgmt0' }, purpose: 'management' as const, cableTypeId: null, routedLengthM: null, tags: {} };
+    writeProject(join(dir, 'cabled.aifactory'), { ...doc, links: [mgmt, ...auto.links] }, 'test');
+    const run = await cli('export', 'cabled.aifactory', '--format', 'netbox', '-o', 'cabled');
+    expect(run.code, run.err).toBe(EXIT.ok);
+    expect(run.out).toMatch(/, 2632 cables\n$/);
+    expect(run.err).toMatch(/warning: 1 of 2,633 links are not in 10-cables\.csv: .* 10-cables-unmapped\.csv lists them with the reason \(first: oob-1, side A: no management interfaces/);
+    const folder = join(dir, 'cabled');
+    const text = (name: string) => readFileSync(join(folder, name), 'utf8');
+    const devices = new Map(rows(text(NETBOX_FILES.devices)).map((d) => [d.name, d.device_type]));
+    const ifaces = new Map(text(NETBOX_FILES.deviceTypes).split(/^---$/m).map((y) => {
+      const t = LibraryDeviceType.parse(parse(y));
+      return [t.model, new Set((parse(y) as { interfaces: { name: string; type: string }[] }).interfaces.map((i) => {
+        expect(reference.choices.InterfaceTypeChoices).toContain(i.type);
+        return i.name;
+      }))] as const;
+    }));
+    const seen = new Set<string>();
+    for (const c of rows(text(NETBOX_FILES.cables))) {
+      for (const [device, name] of [[c.side_a_device, c.side_a_name], [c.side_b_device, c.side_b_name]] as [string, string][]) {
+        expect(ifaces.get(devices.get(device) ?? '')?.has(name), `${device} ${name}`).toBe(true);
+        expect(seen.has(`${device} ${name}`), `${device} ${name} twice`).toBe(false);
+        seen.add(`${device} ${name}`);
+      }
+    }
+    expect(seen.size).toBe(2 * 2632);
+    expect(rows(text(NETBOX_UNMAPPED_FILE))).toMatchObject([{ label: 'oob-1', purpose: 'management', side_a_port: 'mgmt0' }]);
+    // Exported again without the drawn link, over the same folder: the stale list goes.
+    writeProject(join(dir, 'cabled.aifactory'), { ...doc, links: auto.links }, 'test');
+    const again = await cli('export', 'cabled.aifactory', '--format', 'netbox', '-o', 'cabled', '--force');
+    expect(again.err).not.toContain('warning');
+    expect(existsSync(join(folder, NETBOX_UNMAPPED_FILE))).toBe(false);
   });
 });
 

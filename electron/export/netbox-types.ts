@@ -55,12 +55,21 @@ const base = (item: { name: string; manufacturer: string | null; partNumber: str
   ...(item.partNumber !== null ? { part_number: item.partNumber } : {}),
 });
 
-export function switchDeviceType(s: SwitchType): NetboxDeviceType {
+/**
+ * A switch type; with `breakout`, its first ports also declare lanes `p<k>/<l>` (a port split
+ * for NICs slower than it, as the hall's fabric uses it), so each NIC's cable has its own interface.
+ */
+export function switchDeviceType(s: SwitchType, breakout?: { ports: number; lanes: number }): NetboxDeviceType {
+  const ib = s.fabric === 'infiniband';
+  const cages = ports(s.radix, 'p', interfaceType(s.portGbps, ib));
+  const lanes = breakout && breakout.lanes > 1
+    ? cages.flatMap((c, i) => [c, ...(i < breakout.ports ? ports(breakout.lanes, `${c.name}/`, interfaceType(s.portGbps / breakout.lanes, ib)) : [])])
+    : cages;
   return {
     ...base(s, s.name), u_height: s.uHeight, is_full_depth: true, airflow: 'front-to-rear',
     'power-ports': psus(s.powerKw * 1000, 'iec-60320-c20'),
-    interfaces: ports(s.radix, 'p', interfaceType(s.portGbps, s.fabric === 'infiniband')),
-    comments: `Factory Twin catalog ${s.id}: ${s.radix} x ${s.portGbps}G, ${s.fabric}`,
+    interfaces: lanes,
+    comments: `Factory Twin catalog ${s.id}: ${s.radix} x ${s.portGbps}G, ${s.fabric}${lanes.length > cages.length ? `; ports p1-p${breakout?.ports} split into ${breakout?.lanes} lanes` : ''}`,
   };
 }
 
@@ -97,10 +106,10 @@ export function storageDeviceType(t: StorageRackType): NetboxDeviceType {
   };
 }
 
-/** Device types of the catalog by catalog id (switch types and rack types with devices). */
-export function deviceTypes(c: Catalog): Map<string, NetboxDeviceType> {
+/** Device types of the catalog by catalog id (switch types, with the breakouts the hall needs, and rack types with devices). */
+export function deviceTypes(c: Catalog, breakouts: ReadonlyMap<string, { ports: number; lanes: number }> = new Map()): Map<string, NetboxDeviceType> {
   const out = new Map<string, NetboxDeviceType>();
-  for (const s of c.switchTypes) out.set(s.id, switchDeviceType(s));
+  for (const s of c.switchTypes) out.set(s.id, switchDeviceType(s, breakouts.get(s.id)));
   for (const t of c.rackTypes) {
     if (t.kind === 'gpu' || t.kind === 'cpu') out.set(t.id, nodeDeviceType(t));
     else if (t.kind === 'storage') out.set(t.id, storageDeviceType(t));

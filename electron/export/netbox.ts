@@ -9,7 +9,10 @@ import { stringify } from 'yaml';
 import type { FabricResult } from '../../engine/fabric/index.js';
 import type { PowerType, ProjectDocument, RackType } from '../../engine/model/index.js';
 import { toCsv, type CsvValue } from './csv.js';
+import { isGeneratedLink } from '../../engine/fabric/autocable.js';
+import { mapCables, UNMAPPED_HEADERS } from './netbox-cables.js';
 import { deviceTypes, GENERIC_MANUFACTURER, slugify, type NetboxDeviceType } from './netbox-types.js';
+import { nodeName, storageName, switchName, wireFabric } from './netbox-wiring.js';
 
 export const NETBOX_HEADERS = {
   manufacturers: ['name', 'slug'],
@@ -38,7 +41,15 @@ const BREAKER_A = [16, 20, 25, 32, 40, 50, 63, 80, 100, 125, 160, 200, 250, 315,
 /** Cable kinds to NetBox CableTypeChoices; the catalog's fibre is OM4 and OS2. */
 const CABLE_TYPE: Record<string, string> = { 'dac-passive': 'dac-passive', 'dac-active': 'dac-active', aoc: 'aoc', mmf: 'mmf-om4', smf: 'smf-os2' };
 
-export interface NetboxExport { files: Record<string, string>; counts: Record<keyof typeof NETBOX_HEADERS | 'deviceTypes', number> }
+/** Links no device interface could take, with the reason; beside the import files, not one of them. */
+export const NETBOX_UNMAPPED_FILE = '10-cables-unmapped.csv';
+
+export interface NetboxExport {
+  files: Record<string, string>;
+  counts: Record<keyof typeof NETBOX_HEADERS | 'deviceTypes' | 'cablesUnmapped', number>;
+  /** One line when links went to the unmapped file instead of the cables file. */
+  warnings: string[];
+}
 
 const status = (s: 'running' | 'failed' | 'off') => (s === 'failed' ? 'failed' : s === 'off' ? 'offline' : 'planned');
 
@@ -57,7 +68,9 @@ export function netboxExport(doc: ProjectDocument, fabric: FabricResult, siteNam
   const location = doc.hall.name;
   const rackTypes = new Map<string, RackType>(c.rackTypes.map((t) => [t.id, t]));
   const powerTypes = new Map<string, PowerType>(c.powerTypes.map((t) => [t.id, t]));
-  const types = deviceTypes(c);
+  // The fabric at device level: which switch sits where, and both ends of every generated cable.
+  const wiring = wireFabric(doc, doc.links.some(isGeneratedLink));
+  const types = deviceTypes(c, wiring.breakouts);
   const used = new Map<string, NetboxDeviceType>();
   const devices: CsvValue[][] = [];
   const device = (name: string, role: readonly [string, string], t: NetboxDeviceType, rack: string, position: number | null) => {
@@ -65,48 +78,34 @@ export function netboxExport(doc: ProjectDocument, fabric: FabricResult, siteNam
     devices.push([name, role[0], t.manufacturer, t.model, 'planned', site, location, rack, position, position === null ? null : 'front', 'front-to-rear']);
   };
 
-  // Switches: the fabric tells how many sit in each network rack; their type is the rack's own
-  // switch type while the network's totals allow, the other network's type for the rest.
-  const left = new Map<string, number>();
-  for (const net of [fabric.compute, fabric.storage]) if (net) left.set(net.switchTypeId, (left.get(net.switchTypeId) ?? 0) + net.switches);
-  const placed = new Map(fabric.switchRacks.map((s) => [s.rackId, s.switches]));
-  const take = (preferred: string): string | null => {
-    for (const id of [preferred, ...left.keys()]) {
-      const n = left.get(id) ?? 0;
-      if (n > 0) { left.set(id, n - 1); return id; }
-    }
-    return null;
-  };
-
   const racks: CsvValue[][] = [];
-  for (const r of doc.racks) {
+  doc.racks.forEach((r, i) => {
     const t = rackTypes.get(r.typeId);
     racks.push([site, location, r.name, 'planned', 19, t?.uHeight ?? 42, t ? Math.round(t.widthM * 1000) : null, t ? Math.round(t.depthM * 1000) : null,
       'mm', 'front-to-rear', t?.weightKg ?? null, 'kg', t?.name ?? r.typeId]);
-    if (!t) continue;
-    const pad = (n: number) => String(n).padStart(2, '0');
+    if (!t) return;
     if (t.kind === 'network') {
+      // The switches the fabric model placed here, each of its own network's type, stacked from U1.
       let u = 1;
-      for (let k = 1; k <= (placed.get(r.id) ?? 0); k++) {
-        const id = take(t.switchTypeId);
-        const dt = id === null ? undefined : types.get(id);
-        if (!dt) continue;
+      (wiring.switchesByRack[i] ?? []).forEach((id, k) => {
+        const dt = types.get(id);
+        if (!dt) return;
         // Switches beyond the rack's height (an overfull rack, flagged by the fabric model) go in unpositioned.
         const fits = u + dt.u_height - 1 <= t.uHeight;
-        device(`${r.name}-sw${pad(k)}`, ROLES.switch, dt, r.name, fits ? u : null);
+        device(switchName(r.name, k + 1), ROLES.switch, dt, r.name, fits ? u : null);
         if (fits) u += dt.u_height;
-      }
+      });
     } else {
       const dt = types.get(t.id);
-      if (!dt) continue;
+      if (!dt) return;
       const n = t.kind === 'storage' ? 1 : t.nodes;
       for (let k = 0; k < n; k++) {
-        const name = t.kind === 'storage' ? `${r.name}-storage` : `${r.name}-n${pad(k + 1)}`;
+        const name = t.kind === 'storage' ? storageName(r.name) : nodeName(r.name, k + 1);
         const pos = 1 + k * dt.u_height;
         device(name, ROLES[t.kind], dt, r.name, pos + dt.u_height - 1 <= t.uHeight ? pos : null);
       }
     }
-  }
+  });
 
   // Power: each busway or PDU a rack hangs from is a panel; each rack side a feed from it.
   const panels = new Map<string, string>();
@@ -125,15 +124,21 @@ export function netboxExport(doc: ProjectDocument, fabric: FabricResult, siteNam
     }
   }
 
-  // Cables: the document's explicit links, end to end by object name and port.
-  const names = new Map<string, string>();
-  for (const list of [doc.racks, doc.cooling, doc.power]) for (const o of list) names.set(o.id, o.name);
+  // Cables: the document's links, each end on a device interface (netbox-cables.ts).
   const cableKind = new Map(c.cableTypes.map((k) => [k.id as string, k.kind]));
-  const cables = doc.links.map((l) => [
-    names.get(l.a.objectId) ?? l.a.objectId, 'dcim.interface', l.a.port, names.get(l.b.objectId) ?? l.b.objectId, 'dcim.interface', l.b.port,
-    l.cableTypeId === null ? null : CABLE_TYPE[cableKind.get(l.cableTypeId) ?? ''] ?? null, 'planned',
-    l.routedLengthM === null ? null : Math.round(l.routedLengthM * 100) / 100, l.routedLengthM === null ? null : 'm', l.id,
-  ]);
+  const { rows: cables, unmapped } = mapCables(doc, wiring, (l) => ({
+    type: l.cableTypeId === null ? null : CABLE_TYPE[cableKind.get(l.cableTypeId) ?? ''] ?? null,
+    length: l.routedLengthM === null ? null : Math.round(l.routedLengthM * 100) / 100,
+  }));
+  const warnings: string[] = [];
+  // The replayed placement must be the fabric model's own; a difference means the two drifted apart.
+  const replayed = new Map(doc.racks.map((r, i) => [r.id as string, wiring.switchesByRack[i]?.length ?? 0]));
+  const drift = fabric.switchRacks.filter((s) => replayed.get(s.rackId) !== s.switches);
+  if (drift.length > 0) warnings.push(`The switches per rack differ from the fabric model's in ${drift.length} racks; check the devices and cables files before import`);
+  if (unmapped.length > 0) {
+    warnings.push(`${unmapped.length.toLocaleString('en')} of ${doc.links.length.toLocaleString('en')} links are not in ${NETBOX_FILES.cables}: no device interface could take an end; `
+      + `${NETBOX_UNMAPPED_FILE} lists them with the reason (first: ${String(unmapped[0]?.[0])}, ${String(unmapped[0]?.[unmapped[0].length - 1])})`);
+  }
 
   const manufacturers = [...new Set([...used.values()].map((t) => t.manufacturer))].sort();
   const yaml = [...used.values()].map((t) => stringify(t, { lineWidth: 0 })).join('---\n');
@@ -149,12 +154,16 @@ export function netboxExport(doc: ProjectDocument, fabric: FabricResult, siteNam
     [NETBOX_FILES.powerFeeds]: toCsv(NETBOX_HEADERS.powerFeeds, feeds),
     [NETBOX_FILES.cables]: toCsv(NETBOX_HEADERS.cables, cables),
   };
+  // Not an import file: written only when some link could not be mapped, so a clean export is exactly the ten files.
+  if (unmapped.length > 0) files[NETBOX_UNMAPPED_FILE] = toCsv(UNMAPPED_HEADERS, unmapped);
   return {
     files,
     counts: {
       manufacturers: manufacturers.length, deviceRoles: Object.keys(ROLES).length, sites: 1, locations: 1, deviceTypes: used.size,
       racks: racks.length, devices: devices.length, powerPanels: panels.size, powerFeeds: feeds.length, cables: cables.length,
+      cablesUnmapped: unmapped.length,
     },
+    warnings,
   };
 }
 

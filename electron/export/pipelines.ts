@@ -13,7 +13,7 @@ import { buildReport } from '../../engine/report/index.js';
 import { LAYOUT, renderReportPdf } from '../report/index.js';
 import { writeBom, type BomFormat } from './bom-files.js';
 import { buildGlb } from './glb.js';
-import { netboxExport, type NetboxExport } from './netbox.js';
+import { NETBOX_UNMAPPED_FILE, netboxExport, type NetboxExport } from './netbox.js';
 
 /** Called at the start of a slow step; the returned function ends it (the CLI's progress line). */
 export type Step = (label: string) => () => void;
@@ -90,6 +90,8 @@ export async function writeNetboxFolderAtomic(nb: NetboxExport, folder: string):
       bytes += Buffer.byteLength(text);
     }
     for (const [tmp, final] of staged) await rename(tmp, final);
+    // An unmapped-links list left by an earlier export into this folder no longer applies.
+    if (nb.files[NETBOX_UNMAPPED_FILE] === undefined) await rm(join(folder, NETBOX_UNMAPPED_FILE), { force: true });
   } finally {
     await Promise.all(staged.map(([tmp]) => rm(tmp, { force: true })));
   }
@@ -105,7 +107,7 @@ export async function exportNetbox(doc: ProjectDocument, folder: string, site: s
     return {
       detail: `${c.racks} racks, ${c.devices} devices of ${c.deviceTypes} types, ${c.powerFeeds} power feeds, ${c.cables} cables`,
       bytes,
-      warnings: [],
+      warnings: nb.warnings,
     };
   } finally {
     done();

@@ -30,7 +30,10 @@ export async function cmdExport(args: string[], io: CliIo): Promise<number> {
       io.out(`Wrote ${out}: ${(await exportGlb(doc, out, step)).detail}\n`);
     } else {
       const site = typeof values.site === 'string' ? values.site : undefined;
-      io.out(`Wrote ${out}/: ${(await exportNetbox(doc, out, site, step)).detail}\n`);
+      const outcome = await exportNetbox(doc, out, site, step);
+      io.out(`Wrote ${out}/: ${outcome.detail}\n`);
+      // Links that no device interface could take went to 10-cables-unmapped.csv: say so.
+      for (const w of outcome.warnings) io.err(`factory-twin: warning: ${w}\n`);
     }
   } catch (error) {
     io.err(`factory-twin: ${writeFailure(out, error)}\n`);
