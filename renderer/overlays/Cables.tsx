@@ -76,7 +76,9 @@ export function runsGeometry(runs: readonly CableRun[]): BufferGeometry {
 }
 
 export function Cables({ doc, diagram }: { doc: ProjectDocument; diagram: DiagramView | null }) {
-  const own = useMemo(() => runsGeometry(docLinkRuns(doc)), [doc]);
+  // Without links of its own a document has nothing to route: edits elsewhere keep the geometry.
+  const linked = doc.links.length === 0 ? null : doc;
+  const own = useMemo(() => runsGeometry(linked === null ? [] : docLinkRuns(linked)), [linked]);
   const fabric = useMemo(() => (diagram === null ? null : runsGeometry(fabricRuns(doc, diagram))), [doc, diagram]);
   useEffect(() => () => own.dispose(), [own]);
   useEffect(() => () => fabric?.dispose(), [fabric]);

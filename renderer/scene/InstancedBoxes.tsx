@@ -28,7 +28,7 @@ export interface Placement {
 
 interface Props {
   placements: readonly Placement[];
-  /** One colour per placement (same order). */
+  /** One colour per placement (same order); never mutated once passed (compared by identity). */
   colors: readonly Color[];
   /** Draw a darker front panel on the side the object faces (-y at rotation 0): the air intake. */
   front?: boolean;
@@ -43,8 +43,9 @@ const unitBox = new BoxGeometry(1, 1, 1);
 const frontPlate = new BoxGeometry(0.86, 0.02, 0.9).translate(0, -0.505, 0);
 const FRONT_SHADE = 0.45;
 
-const samePlacement = (a: Placement, b: Placement) =>
-  a.x === b.x && a.y === b.y && a.z0 === b.z0 && a.w === b.w && a.d === b.d && a.h === b.h && a.rotationDeg === b.rotationDeg;
+// Identity first: patched groups (hall-groups.ts) keep every unchanged placement's object.
+const samePlacement = (a: Placement, b: Placement) => a === b ||
+  (a.x === b.x && a.y === b.y && a.z0 === b.z0 && a.w === b.w && a.d === b.d && a.h === b.h && a.rotationDeg === b.rotationDeg);
 
 const m = new Matrix4(), q = new Quaternion(), p = new Vector3(), s = new Vector3(), e = new Euler();
 function writeMatrix(out: Float32Array, i: number, o: Placement): void {
@@ -76,6 +77,7 @@ export function InstancedBoxes({ placements, colors, front = false, onPick, name
   const count = placements.length;
   // What each mesh last received: a different mesh (recreated for a new count) starts afresh.
   const drawn = useRef(new WeakMap<InstancedMesh, readonly Placement[]>());
+  const painted = useRef(new WeakMap<InstancedMesh, readonly Color[]>());
 
   useLayoutEffect(() => {
     let touched = false;
@@ -107,12 +109,18 @@ export function InstancedBoxes({ placements, colors, front = false, onPick, name
       if (fresh) mesh.setColorAt(0, shade);
       const attr = mesh.instanceColor!;
       const array = attr.array as Float32Array;
-      // Compared as stored (float32), so an unchanged colour is never rewritten.
+      // The colour objects last written are never mutated (shared fixed colours or fresh ones),
+      // so the same object means the same stored colour; others are compared as stored (float32),
+      // so an unchanged colour is never rewritten.
+      const before = painted.current.get(mesh);
+      const known = before !== undefined && before.length === colors.length ? before : null;
       const differs = (i: number) => {
         const c = colors[i]!;
+        if (known !== null && known[i] === c) return false;
         return array[i * 3] !== Math.fround(c.r * factor) || array[i * 3 + 1] !== Math.fround(c.g * factor) || array[i * 3 + 2] !== Math.fround(c.b * factor);
       };
       const ranges = fresh ? null : changedRanges(colors.length, differs);
+      painted.current.set(mesh, colors);
       if (ranges !== null && ranges.length === 0) continue;
       const write = (i: number) => { const c = colors[i]!; array[i * 3] = c.r * factor; array[i * 3 + 1] = c.g * factor; array[i * 3 + 2] = c.b * factor; };
       if (ranges === null) for (let i = 0; i < colors.length; i++) write(i);

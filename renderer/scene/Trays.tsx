@@ -9,7 +9,7 @@ const TRAY_COLOR = new Color('#7a8596');
 /** A tray type missing from the catalog still shows, at a common ladder-tray size. */
 const DEFAULT_W = 0.3, DEFAULT_D = 0.1;
 
-export function traySegments(doc: ProjectDocument): Placement[] {
+export function traySegments(doc: Pick<ProjectDocument, 'trays'> & { catalog: Pick<ProjectDocument['catalog'], 'trayTypes'> }): Placement[] {
   const types = new Map(doc.catalog.trayTypes.map((t) => [t.id as string, t]));
   const out: Placement[] = [];
   for (const tray of doc.trays) {
@@ -30,7 +30,9 @@ export function traySegments(doc: ProjectDocument): Placement[] {
 }
 
 export function Trays({ doc, onPick }: { doc: ProjectDocument; onPick?: Parameters<typeof InstancedBoxes>[0]['onPick'] }) {
-  const placements = useMemo(() => traySegments(doc), [doc]);
+  // Only the trays and their types matter: a rack move leaves the runs (and their mesh) alone.
+  const { trays } = doc, { trayTypes } = doc.catalog;
+  const placements = useMemo(() => traySegments({ trays, catalog: { trayTypes } }), [trays, trayTypes]);
   const colors = useMemo(() => placements.map(() => TRAY_COLOR), [placements]);
   return <InstancedBoxes name="trays" placements={placements} colors={colors} {...(onPick === undefined ? {} : { onPick })} />;
 }

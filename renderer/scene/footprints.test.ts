@@ -33,6 +33,21 @@ describe('footprints', () => {
     expect(footprintIndex({ ...doc })).not.toBe(footprintIndex(doc));
   });
 
+  it('after an edit, replaces the changed records\' footprints and keeps the others', () => {
+    const before = footprintIndex(doc);
+    const moved = { ...doc, racks: doc.racks.map((r, i) => (i === 2 ? { ...r, position: { ...r.position, x: (r.position.x + 1.5) as typeof r.position.x } } : r)) };
+    const index = footprintIndex(moved);
+    expect(index.get(doc.racks[2]!.id)!.x).toBeCloseTo(doc.racks[2]!.position.x + 1.5, 9);
+    expect(index.get(doc.racks[1]!.id)).toBe(before.get(doc.racks[1]!.id));
+    expect(index.get(doc.cooling[0]!.id)).toBe(before.get(doc.cooling[0]!.id));
+    // The same answers as a build from scratch (a reordered copy cannot be patched), for every object.
+    const fresh = footprintIndex({ ...moved, racks: [...moved.racks].reverse() });
+    for (const o of [...moved.racks, ...moved.cooling, ...moved.power, ...moved.containment, ...moved.trays]) expect(index.get(o.id)).toEqual(fresh.get(o.id));
+    // A rack given a type the catalog lacks is no longer drawn: the patch gives way to a rebuild.
+    const unknown = { ...moved, racks: moved.racks.map((r, i) => (i === 2 ? { ...r, typeId: 'nope' as typeof r.typeId } : r)) };
+    expect(footprintIndex(unknown).get(doc.racks[2]!.id)).toBeUndefined();
+  });
+
   it('measures a row from its first rack\'s edge to its last one\'s', () => {
     const rows = rowExtents(doc);
     expect(rows.length).toBe(doc.rows.filter((r) => doc.racks.some((k) => k.rowId === r.id)).length);

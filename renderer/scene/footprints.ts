@@ -1,6 +1,8 @@
 // Where every placed object stands, by id: the one lookup the camera (frame these objects), the
 // labels, the violation markers and the cables share. Cached per document object, which is
-// immutable (every operation yields a new one), so a rebuild happens once per edit.
+// immutable (every operation yields a new one); an edit's document is derived from the last one
+// built: only the changed records' footprints are new (a full build of the gigawatt hall's 38,000
+// footprints cost ~30 ms on the UI thread per edit).
 import type { ProjectDocument } from '../../engine/model/index';
 
 /** Height busways hang at when the hall does not say: above a 2.3 m rack with room to work. */
@@ -23,46 +25,130 @@ export interface Footprint {
 
 export interface Box3Like { min: [number, number, number]; max: [number, number, number] }
 
-const cache = new WeakMap<ProjectDocument, Map<string, Footprint>>();
+/** Footprints by object id. */
+export interface FootprintIndex { get(id: string): Footprint | undefined }
 
-export function footprintIndex(doc: ProjectDocument): Map<string, Footprint> {
-  const hit = cache.get(doc);
-  if (hit !== undefined) return hit;
+/**
+ * A full build plus the footprints that changed since (never removed or added: a patch keeps the
+ * ids), so an edit costs a copy of the few changed entries, not of the 38,000 others.
+ */
+class Layered implements FootprintIndex {
+  constructor(readonly base: Map<string, Footprint>, readonly changed: Map<string, Footprint>) {}
+  get(id: string): Footprint | undefined {
+    return this.changed.get(id) ?? this.base.get(id);
+  }
+}
+
+const cache = new WeakMap<ProjectDocument, Layered>();
+/** The index built last: the next document (usually one edit later) is derived from it. */
+let last: { doc: ProjectDocument; index: Layered } | null = null;
+
+type Lookups = ReturnType<typeof lookupsOf>;
+function lookupsOf(doc: ProjectDocument) {
+  return {
+    rack: new Map(doc.catalog.rackTypes.map((t) => [t.id as string, t])),
+    cooling: new Map(doc.catalog.coolingTypes.map((t) => [t.id as string, t])),
+    power: new Map(doc.catalog.powerTypes.map((t) => [t.id as string, t])),
+  };
+}
+
+const SECTIONS = ['racks', 'cooling', 'power', 'containment', 'trays'] as const;
+type Section = typeof SECTIONS[number];
+type Rec = ProjectDocument[Section][number];
+
+function footprintOf(section: Section, rec: Rec, types: Lookups): Footprint | undefined {
+  switch (section) {
+    case 'racks': {
+      const r = rec as ProjectDocument['racks'][number];
+      const t = types.rack.get(r.typeId);
+      return t === undefined ? undefined : { id: r.id, name: r.name, x: r.position.x, y: r.position.y, z0: 0, w: t.widthM, d: t.depthM, h: t.heightM, rotationDeg: r.rotationDeg, kind: 'rack' };
+    }
+    case 'cooling': {
+      const u = rec as ProjectDocument['cooling'][number];
+      const t = types.cooling.get(u.typeId);
+      return t === undefined ? undefined : { id: u.id, name: u.name, x: u.position.x, y: u.position.y, z0: 0, w: t.widthM, d: t.depthM, h: t.heightM, rotationDeg: u.rotationDeg, kind: 'cooling' };
+    }
+    case 'power': {
+      const e = rec as ProjectDocument['power'][number];
+      const t = types.power.get(e.typeId);
+      if (t === undefined) return undefined;
+      const busway = t.kind === 'busway';
+      return {
+        id: e.id, name: e.name, x: e.position.x, y: e.position.y, z0: busway ? BUSWAY_Z : 0,
+        w: busway ? (e.lengthM ?? t.widthM) : t.widthM, d: t.depthM, h: t.heightM, rotationDeg: e.rotationDeg, kind: 'power',
+      };
+    }
+    case 'containment': {
+      const c = rec as ProjectDocument['containment'][number];
+      return {
+        id: c.id, name: c.name, x: (c.min.x + c.max.x) / 2, y: (c.min.y + c.max.y) / 2, z0: 0,
+        w: c.max.x - c.min.x, d: c.max.y - c.min.y, h: c.heightM, rotationDeg: 0, kind: 'containment',
+      };
+    }
+    case 'trays': {
+      const t = rec as ProjectDocument['trays'][number];
+      const xs = t.points.map((p) => p.x), ys = t.points.map((p) => p.y);
+      const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+      return { id: t.id, name: t.name, x: (x0 + x1) / 2, y: (y0 + y1) / 2, z0: t.elevationM, w: x1 - x0, d: y1 - y0, h: 0.1, rotationDeg: 0, kind: 'tray' };
+    }
+  }
+}
+
+function buildIndex(doc: ProjectDocument): Map<string, Footprint> {
   const out = new Map<string, Footprint>();
-  const rackTypes = new Map(doc.catalog.rackTypes.map((t) => [t.id as string, t]));
-  for (const r of doc.racks) {
-    const t = rackTypes.get(r.typeId);
-    if (t === undefined) continue;
-    out.set(r.id, { id: r.id, name: r.name, x: r.position.x, y: r.position.y, z0: 0, w: t.widthM, d: t.depthM, h: t.heightM, rotationDeg: r.rotationDeg, kind: 'rack' });
+  const types = lookupsOf(doc);
+  for (const section of SECTIONS) {
+    for (const rec of doc[section] as readonly Rec[]) {
+      const f = footprintOf(section, rec, types);
+      if (f !== undefined) out.set(rec.id, f);
+    }
   }
-  const coolingTypes = new Map(doc.catalog.coolingTypes.map((t) => [t.id as string, t]));
-  for (const u of doc.cooling) {
-    const t = coolingTypes.get(u.typeId);
-    if (t === undefined) continue;
-    out.set(u.id, { id: u.id, name: u.name, x: u.position.x, y: u.position.y, z0: 0, w: t.widthM, d: t.depthM, h: t.heightM, rotationDeg: u.rotationDeg, kind: 'cooling' });
+  return out;
+}
+
+/** Past this many changed records since the last full build, build afresh. */
+const PATCH_MAX = 2000;
+
+/**
+ * `index` (of `prev`) updated to `doc` when they differ only in some records, same ids in the same
+ * order and the same catalog: a copy with those records' footprints replaced, the rest shared.
+ * Null otherwise (records added, removed or reordered), and for ids that repeat across sections,
+ * where which footprint wins depends on the build order.
+ */
+function patchIndex(prev: ProjectDocument, index: Layered, doc: ProjectDocument): Layered | null {
+  if (prev.catalog !== doc.catalog) return null;
+  const changed: [Section, Rec][] = [];
+  for (const section of SECTIONS) {
+    const a = prev[section] as readonly Rec[], b = doc[section] as readonly Rec[];
+    if (a === b) continue;
+    if (a.length !== b.length) return null;
+    for (let i = 0; i < b.length; i++) {
+      if (a[i] === b[i]) continue;
+      if (a[i]!.id !== b[i]!.id || changed.length + index.changed.size >= PATCH_MAX) return null;
+      changed.push([section, b[i]!]);
+    }
   }
-  const powerTypes = new Map(doc.catalog.powerTypes.map((t) => [t.id as string, t]));
-  for (const e of doc.power) {
-    const t = powerTypes.get(e.typeId);
-    if (t === undefined) continue;
-    const busway = t.kind === 'busway';
-    out.set(e.id, {
-      id: e.id, name: e.name, x: e.position.x, y: e.position.y, z0: busway ? BUSWAY_Z : 0,
-      w: busway ? (e.lengthM ?? t.widthM) : t.widthM, d: t.depthM, h: t.heightM, rotationDeg: e.rotationDeg, kind: 'power',
-    });
+  const out = new Map(index.changed);
+  const types = lookupsOf(doc);
+  for (const [section, rec] of changed) {
+    const before = index.get(rec.id);
+    // Known under another section (a repeated id), or drawn only now or no longer: rebuild.
+    if (before !== undefined && before.kind !== KIND[section]) return null;
+    const f = footprintOf(section, rec, types);
+    if ((f === undefined) !== (before === undefined)) return null;
+    if (f !== undefined) out.set(rec.id, f);
   }
-  for (const c of doc.containment) {
-    out.set(c.id, {
-      id: c.id, name: c.name, x: (c.min.x + c.max.x) / 2, y: (c.min.y + c.max.y) / 2, z0: 0,
-      w: c.max.x - c.min.x, d: c.max.y - c.min.y, h: c.heightM, rotationDeg: 0, kind: 'containment',
-    });
-  }
-  for (const t of doc.trays) {
-    const xs = t.points.map((p) => p.x), ys = t.points.map((p) => p.y);
-    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    out.set(t.id, { id: t.id, name: t.name, x: (x0 + x1) / 2, y: (y0 + y1) / 2, z0: t.elevationM, w: x1 - x0, d: y1 - y0, h: 0.1, rotationDeg: 0, kind: 'tray' });
-  }
+  return new Layered(index.base, out);
+}
+const KIND: Record<Section, Footprint['kind']> = { racks: 'rack', cooling: 'cooling', power: 'power', containment: 'containment', trays: 'tray' };
+
+export function footprintIndex(doc: ProjectDocument): FootprintIndex {
+  const hit = cache.get(doc);
+  // The document asked for last (after an undo, an older one) is the best base for the next edit.
+  if (hit !== undefined) { last = { doc, index: hit }; return hit; }
+  const out = (last === null ? null : patchIndex(last.doc, last.index, doc)) ?? new Layered(buildIndex(doc), new Map());
   cache.set(doc, out);
+  last = { doc, index: out };
   return out;
 }
 
