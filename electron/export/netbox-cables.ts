@@ -19,7 +19,12 @@ const NET_OF: Partial<Record<Link['purpose'], Net>> = { compute: 'compute', stor
 
 interface Candidate { device: string; iface: string; net: Net }
 
-export interface MappedCables { rows: CsvValue[][]; unmapped: CsvValue[][] }
+export interface MappedCables {
+  rows: CsvValue[][];
+  unmapped: CsvValue[][];
+  /** Generated links the current fabric plans no wire for (the document changed since auto-cable). */
+  unplanned: number;
+}
 
 /** Writes one link's cable columns once its ends are known. */
 export type CableColumns = (l: Link) => { type: string | null; length: number | null };
@@ -93,8 +98,10 @@ export function mapCables(doc: ProjectDocument, wiring: FabricWiring, columns: C
     take(wire.b);
     ends.set(l, [wire.a, wire.b]);
   }
+  let unplanned = 0;
   for (const l of doc.links) {
     if (ends.has(l)) continue;
+    if (isGeneratedLink(l)) unplanned++;
     const net = isGeneratedLink(l) ? purposeOf(String(l.tags['class'] ?? '')) as Net : NET_OF[l.purpose];
     const a = pick(l.a.objectId, l.a.port, net, l.purpose);
     if (typeof a === 'string') {
@@ -125,5 +132,5 @@ export function mapCables(doc: ProjectDocument, wiring: FabricWiring, columns: C
       rows.push([e[0].device, 'dcim.interface', e[0].iface, e[1].device, 'dcim.interface', e[1].iface, type, 'planned', length, length === null ? null : 'm', l.id]);
     }
   }
-  return { rows, unmapped };
+  return { rows, unmapped, unplanned };
 }

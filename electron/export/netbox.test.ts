@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { autoCableLinks, computeFabric } from '../../engine/fabric/index.js';
-import { demoHall } from '../../engine/generators/index.js';
+import { demoHall, superpodHall } from '../../engine/generators/index.js';
 import type { Link, LinkId, ProjectDocument } from '../../engine/model/index.js';
 import { shippedCatalog } from '../../tests/support/catalog.js';
 import { NETBOX_FILES, NETBOX_HEADERS, NETBOX_UNMAPPED_FILE, netboxExport } from './netbox.js';
@@ -64,6 +64,7 @@ describe('NetBox export of an auto-cabled hall', () => {
     expect(cables.map((c) => c.label).filter((l) => l?.startsWith('my-'))).toEqual(['my-compute']);
     expect(new Set(cables.map((c) => c.label)).size).toBe(cables.length);
     expect(nb.counts.cablesUnmapped).toBe(3);
+    expect(nb.counts.cablesUnplanned).toBe(0); // every generated link took the wire the fabric planned
     expect(Object.fromEntries(unmapped.map((u) => [u.label, u.reason]))).toEqual({
       'my-gpu': 'side A: every compute network interface of the devices in rack R01-03 is taken',
       'my-mgmt': 'side A: no management interfaces: the device types declare compute and storage network interfaces only',
@@ -156,9 +157,26 @@ describe('NetBox export of an auto-cabled hall', () => {
     const mapped = rows(out.files[NETBOX_FILES.cables] as string);
     const left = rows(out.files[NETBOX_UNMAPPED_FILE] as string);
     expect(mapped.length + left.length).toBe(cabled.links.length);
+    expect(out.counts.cablesUnplanned).toBeGreaterThan(0);
+    expect(out.warnings.some((w) => /auto-cabled links are not what the fabric plans now/.test(w))).toBe(true);
     const toGone = made.links.filter((l) => l.a.objectId === gone || l.b.objectId === gone).length;
     expect(left.filter((u) => u.reason?.endsWith('is not in the document')).length).toBe(toGone);
     const ends = mapped.flatMap((c) => [`${c.side_a_device} ${c.side_a_name}`, `${c.side_b_device} ${c.side_b_name}`]);
+    expect(new Set(ends).size).toBe(ends.length);
+  });
+});
+
+describe('NetBox export of a three-tier fabric', () => {
+  it('ends every cable of a 16-SU SuperPOD (leaf, spine, core) on the interfaces the fabric planned, none twice', () => {
+    const doc = superpodHall(shippedCatalog, 16);
+    const fabric = computeFabric(doc);
+    expect(fabric.compute?.tiers.map((t) => t.name)).toEqual(['leaf', 'spine', 'core']);
+    const made = autoCableLinks(doc, fabric);
+    if (!made.ok) throw new Error(made.error);
+    const cabled: ProjectDocument = { ...doc, links: made.links };
+    const nb = netboxExport(cabled, computeFabric(cabled));
+    expect([nb.counts.cables, nb.counts.cablesUnmapped, nb.counts.cablesUnplanned]).toEqual([fabric.cables.reduce((s, c) => s + c.count, 0), 0, 0]);
+    const ends = rows(nb.files[NETBOX_FILES.cables] as string).flatMap((c) => [`${c.side_a_device} ${c.side_a_name}`, `${c.side_b_device} ${c.side_b_name}`]);
     expect(new Set(ends).size).toBe(ends.length);
   });
 });

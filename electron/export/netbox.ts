@@ -46,7 +46,8 @@ export const NETBOX_UNMAPPED_FILE = '10-cables-unmapped.csv';
 
 export interface NetboxExport {
   files: Record<string, string>;
-  counts: Record<keyof typeof NETBOX_HEADERS | 'deviceTypes' | 'cablesUnmapped', number>;
+  /** cablesUnplanned: generated links mapped to free interfaces because the fabric no longer plans them (auto-cable is stale). */
+  counts: Record<keyof typeof NETBOX_HEADERS | 'deviceTypes' | 'cablesUnmapped' | 'cablesUnplanned', number>;
   /** One line when links went to the unmapped file instead of the cables file. */
   warnings: string[];
 }
@@ -126,7 +127,7 @@ export function netboxExport(doc: ProjectDocument, fabric: FabricResult, siteNam
 
   // Cables: the document's links, each end on a device interface (netbox-cables.ts).
   const cableKind = new Map(c.cableTypes.map((k) => [k.id as string, k.kind]));
-  const { rows: cables, unmapped } = mapCables(doc, wiring, (l) => ({
+  const { rows: cables, unmapped, unplanned } = mapCables(doc, wiring, (l) => ({
     type: l.cableTypeId === null ? null : CABLE_TYPE[cableKind.get(l.cableTypeId) ?? ''] ?? null,
     length: l.routedLengthM === null ? null : Math.round(l.routedLengthM * 100) / 100,
   }));
@@ -135,6 +136,9 @@ export function netboxExport(doc: ProjectDocument, fabric: FabricResult, siteNam
   const replayed = new Map(doc.racks.map((r, i) => [r.id as string, wiring.switchesByRack[i]?.length ?? 0]));
   const drift = fabric.switchRacks.filter((s) => replayed.get(s.rackId) !== s.switches);
   if (drift.length > 0) warnings.push(`The switches per rack differ from the fabric model's in ${drift.length} racks; check the devices and cables files before import`);
+  if (unplanned > 0) {
+    warnings.push(`${unplanned.toLocaleString('en')} auto-cabled links are not what the fabric plans now (the hall changed since auto-cable): their ends are the next free interfaces; run Auto-cable again for the planned ones`);
+  }
   if (unmapped.length > 0) {
     warnings.push(`${unmapped.length.toLocaleString('en')} of ${doc.links.length.toLocaleString('en')} links are not in ${NETBOX_FILES.cables}: no device interface could take an end; `
       + `${NETBOX_UNMAPPED_FILE} lists them with the reason (first: ${String(unmapped[0]?.[0])}, ${String(unmapped[0]?.[unmapped[0].length - 1])})`);
@@ -161,7 +165,7 @@ export function netboxExport(doc: ProjectDocument, fabric: FabricResult, siteNam
     counts: {
       manufacturers: manufacturers.length, deviceRoles: Object.keys(ROLES).length, sites: 1, locations: 1, deviceTypes: used.size,
       racks: racks.length, devices: devices.length, powerPanels: panels.size, powerFeeds: feeds.length, cables: cables.length,
-      cablesUnmapped: unmapped.length,
+      cablesUnmapped: unmapped.length, cablesUnplanned: unplanned,
     },
     warnings,
   };
