@@ -106,9 +106,11 @@ describe('drawing tools in plan view', () => {
   }, 120_000);
 
   it('Escape in the middle of a tray run leaves nothing behind', async () => {
-    const path = await along(corners.slice(0, 2), 2.9);
-    const before = await pixelsAround(path);
     const doc = await documentOf(page);
+    const path = await along(corners.slice(0, 2), doc.catalog.site.overheadPathHeightM);
+    const before = await pixelsAround(path);
+    await page.keyboard.press('t');
+    await expect.poll(tool).toBe('tray');
     await click(await hallToScreen(page, corners[0]!.x, corners[0]!.y));
     await click(await hallToScreen(page, corners[1]!.x, corners[1]!.y));
     // The run in progress is drawn as a preview line, a pixel or two of each 7 x 7 square.
