@@ -4,7 +4,7 @@
 // racks that travelled with it. The inspector's own choice of row, feeds or CDU is set here too.
 import type { ProjectDocument, Rack, RowId } from '../../engine/model/index';
 import type { Operation } from './operations';
-import { assignRack, nearestRow } from './assign';
+import { RowIndex } from './assign';
 
 export interface Reassignment {
   /** The moved racks whose row, feeds or CDU changed, as they are now. */
@@ -16,6 +16,26 @@ export interface Reassignment {
 const samePlace = (a: Rack, b: Rack) => a.position.x === b.position.x && a.position.y === b.position.y;
 
 /**
+ * Racks of `after` standing elsewhere than in `before`, and where they stood. An edit replaces only
+ * the records it changes (document/edits.ts), so same-index records are compared by identity first:
+ * a one-rack drag on a 10,000-rack hall looks at one record, not at a map of them all.
+ */
+function movedRacks(before: readonly Rack[], after: readonly Rack[]): { moved: Rack[]; from: Map<string, { x: number; y: number }> } {
+  const moved: Rack[] = [];
+  const from = new Map<string, { x: number; y: number }>();
+  const aligned = before.length === after.length;
+  let old: Map<string, Rack> | null = null;
+  for (let i = 0; i < after.length; i++) {
+    const r = after[i]!;
+    let o: Rack | undefined = aligned ? before[i] : undefined;
+    if (o === r) continue;
+    if (o === undefined || o.id !== r.id) { old ??= new Map(before.map((b) => [b.id as string, b])); o = old.get(r.id); }
+    if (o !== undefined && !samePlace(o, r)) { moved.push(r); from.set(r.id, o.position); }
+  }
+  return { moved, from };
+}
+
+/**
  * The racks of `after` that stand elsewhere than in `before`, assigned again. Rules:
  * - a whole row moved together (none of its racks stayed) keeps its row, feeds and CDU, wherever
  *   it goes: the row is the thing that moved;
@@ -25,21 +45,20 @@ const samePlace = (a: Rack, b: Rack) => a.position.x === b.position.x && a.posit
  */
 export function reassignMoved(before: ProjectDocument, after: ProjectDocument): Reassignment {
   if (before.racks === after.racks) return { racks: [], missing: [] };
-  const old = new Map(before.racks.map((r) => [r.id as string, r]));
-  const moved = after.racks.filter((r) => { const o = old.get(r.id); return o !== undefined && !samePlace(o, r); });
+  const { moved, from } = movedRacks(before.racks, after.racks);
   if (moved.length === 0) return { racks: [], missing: [] };
   const movedIds = new Set(moved.map((r) => r.id as string));
   const standing = after.racks.filter((r) => !movedIds.has(r.id));
   const standingRows = new Set(standing.map((r) => r.rowId));
-  const anchors: ProjectDocument = { ...after, racks: standing };
+  const index = new RowIndex({ ...after, racks: standing });
   const liquid = new Map(after.catalog.rackTypes.map((t) => [t.id as string, t.liquidFraction > 0]));
   const racks: Rack[] = [];
   const missing = new Set<string>();
   for (const r of moved) {
     if (r.rowId !== null && !standingRows.has(r.rowId)) continue;
-    const row = nearestRow(standing, r.position);
-    if (row === r.rowId || row === nearestRow(standing, old.get(r.id)!.position)) continue;
-    const a = assignRack(anchors, r.position, liquid.get(r.typeId) ?? false, row);
+    const row = index.nearestRow(r.position);
+    if (row === r.rowId || row === index.nearestRow(from.get(r.id)!)) continue;
+    const a = index.assign(r.position, liquid.get(r.typeId) ?? false, row);
     a.missing.forEach((m) => missing.add(m));
     racks.push({ ...r, rowId: a.rowId, feedA: a.feedA, feedB: a.feedB, cduId: a.cduId });
   }
@@ -68,10 +87,10 @@ export const setRackRow: Operation<{ ids: readonly string[]; rowId: RowId | null
   apply(doc, { ids, rowId }) {
     const wanted = new Set(ids);
     // The racks' own feeds must not vote for the row's busways: they are what is being replaced.
-    const others: ProjectDocument = { ...doc, racks: doc.racks.filter((r) => !wanted.has(r.id)) };
+    const others = new RowIndex({ ...doc, racks: doc.racks.filter((r) => !wanted.has(r.id)) });
     const liquid = new Map(doc.catalog.rackTypes.map((t) => [t.id as string, t.liquidFraction > 0]));
     const racks = doc.racks.filter((r) => wanted.has(r.id) && r.rowId !== rowId).map((r) => {
-      const a = assignRack(others, r.position, liquid.get(r.typeId) ?? false, rowId);
+      const a = others.assign(r.position, liquid.get(r.typeId) ?? false, rowId);
       return { ...r, rowId, feedA: a.feedA, feedB: a.feedB, cduId: a.cduId };
     });
     return updateRacks.apply(doc, { racks });

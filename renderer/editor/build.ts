@@ -3,7 +3,7 @@
 // duplicate with fresh ids, new names and links among the copies kept.
 import type { ContainmentId, Containment, CoolingUnit, Link, LinkId, PowerEquipment, ProjectDocument, Rack, RackId, RotationDeg, Tray } from '../../engine/model/index';
 import { pt } from '../../engine/model/index';
-import { assignRack } from '../document/assign';
+import { RowIndex } from '../document/assign';
 import type { AnyRecord, NewRecord, PlacedSection } from '../document/edits';
 import { IdMaker, prefixFor } from '../document/ids';
 
@@ -13,8 +13,9 @@ export function buildRacks(doc: ProjectDocument, typeId: string, spots: readonly
   const type = doc.catalog.rackTypes.find((t) => t.id === typeId);
   if (type === undefined) return { racks: [], missing: [`no rack type "${typeId}" in the catalog`] };
   const missing = new Set<string>();
+  const index = new RowIndex(doc);
   const racks = spots.map((p) => {
-    const a = assignRack(doc, p, type.liquidFraction > 0);
+    const a = index.assign(p, type.liquidFraction > 0);
     a.missing.forEach((m) => missing.add(m));
     const id = ids.next('r');
     return {
@@ -61,6 +62,7 @@ export function copiesOf(doc: ProjectDocument, records: readonly NewRecord[], dx
     ...doc.catalog.containmentTypes.map((t) => [t.id as string, t.kind] as const),
   ]);
   const liquid = new Map(doc.catalog.rackTypes.map((t) => [t.id as string, t.liquidFraction > 0]));
+  const index = new RowIndex(doc);
   const out: NewRecord[] = [];
   for (const { section, record } of records) {
     if (section === 'links') continue;
@@ -72,7 +74,7 @@ export function copiesOf(doc: ProjectDocument, records: readonly NewRecord[], dx
     if (section === 'racks') {
       const r = record as Rack;
       const position = move(r.position);
-      const a = assignRack(doc, position, liquid.get(r.typeId) ?? false);
+      const a = index.assign(position, liquid.get(r.typeId) ?? false);
       copy = { ...r, id: id as RackId, name, position, rowId: a.rowId, feedA: a.feedA, feedB: a.feedB, cduId: a.cduId };
     } else if (section === 'containment') {
       const c = record as Containment;
