@@ -99,9 +99,11 @@ export interface FactoryTwinApi {
    * Autosave of unsaved work to the recovery copy; offered back after a crash. `document` is the
    * document as UTF-8 JSON, made off the UI thread by the engine worker: one byte buffer crosses
    * to main as a copy, where a document object would be cloned and validated record by record.
-   * Main stores it unparsed; takeRecovery validates it (a damaged copy is never offered).
+   * A Blob of those bytes is accepted too, for the preview, whose fetch sends a Blob the worker
+   * made without copying it on the UI thread (Electron's IPC cannot carry a Blob: the preload
+   * reads it into bytes). Main stores it unparsed; takeRecovery validates it (never offers damage).
    */
-  writeRecovery(path: string | null, document: Uint8Array): Promise<void>;
+  writeRecovery(path: string | null, document: Uint8Array | Blob): Promise<void>;
   takeRecovery(): Promise<RecoveryInfo | null>;
   discardRecovery(): Promise<void>;
   /** Title bar: file name and unsaved marker. */

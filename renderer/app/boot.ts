@@ -8,6 +8,8 @@ import { newFromTemplate, openProject } from '../actions/file';
 import type { ProjectDocument } from '../../engine/model/index';
 import { connectedEngine } from '../engine/client';
 import { encodeDocument } from '../engine/document-bytes';
+import type { SerializedForm } from '../engine/protocol';
+import { currentHost } from '../platform/index';
 
 /** Quiet time after the last edit before the recovery copy is written. */
 const AUTOSAVE_MS = 1500;
@@ -20,11 +22,14 @@ const WORKER_BYTES_TIMEOUT_MS = 30_000;
  * the UI thread (stringifying a gigawatt hall here stalled the UI for about a second); only when
  * no worker holds it (the engine starts after the first frame) or it does not answer, here.
  */
-async function documentBytes(doc: ProjectDocument): Promise<Uint8Array> {
+async function documentBytes(doc: ProjectDocument): Promise<Uint8Array | Blob> {
   const engine = connectedEngine();
+  // Electron's IPC carries bytes (a Blob would be read back into bytes); the preview's fetch
+  // sends a Blob the worker made as it is, where bytes would be copied into one on this thread.
+  const form: SerializedForm = currentHost() === 'electron' ? 'bytes' : 'blob';
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), WORKER_BYTES_TIMEOUT_MS); });
-  const bytes = engine === null ? null : await Promise.race([engine.serialize(doc), late]);
+  const bytes = engine === null ? null : await Promise.race([engine.serialize(doc, form), late]);
   clearTimeout(timer);
   if (bytes !== null) return bytes;
   // Rare, and costly on a huge hall: marked so that tests and benchmarks can see it happened.

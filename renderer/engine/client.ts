@@ -5,7 +5,7 @@ import type { ProjectDocument } from '../../engine/model/index';
 import { useDocument } from '../state/document';
 import { useSession } from '../state/session';
 import { diffDocument } from './doc-delta';
-import type { FromEngine, ToEngine } from './protocol';
+import type { FromEngine, SerializedForm, ToEngine } from './protocol';
 
 export class EngineClient {
   private readonly worker: Worker;
@@ -15,7 +15,7 @@ export class EngineClient {
   /** The document the worker holds (the last one sent). */
   private sent: ProjectDocument | null = null;
   /** Waiting for 'serialized' answers, which the worker sends in the order asked. */
-  private serializing: ((bytes: Uint8Array | null) => void)[] = [];
+  private serializing: ((data: Uint8Array | Blob | null) => void)[] = [];
 
   /** `createWorker` builds the engine's Worker (main.tsx: Vite's worker import; tests: a double). */
   constructor(createWorker: () => Worker) {
@@ -41,11 +41,11 @@ export class EngineClient {
    * `doc` as UTF-8 JSON, made by the worker from its own copy (document-bytes.ts), or null when the
    * worker does not hold `doc` (the engine is not connected yet, or a newer edit is on its way).
    */
-  serialize(doc: ProjectDocument): Promise<Uint8Array | null> {
+  serialize(doc: ProjectDocument, as: SerializedForm = 'bytes'): Promise<Uint8Array | Blob | null> {
     if (doc !== this.sent) return Promise.resolve(null);
     return new Promise((resolve) => {
       this.serializing.push(resolve);
-      this.worker.postMessage({ type: 'serialize', seq: this.latestSent } satisfies ToEngine);
+      this.worker.postMessage({ type: 'serialize', seq: this.latestSent, as } satisfies ToEngine);
     });
   }
 
@@ -56,7 +56,7 @@ export class EngineClient {
 
   private receive(msg: FromEngine): void {
     if (msg.type === 'serialized') {
-      this.serializing.shift()?.(msg.bytes);
+      this.serializing.shift()?.(msg.data);
       return;
     }
     // Results shown always belong to the document on screen: an answer for an older request

@@ -104,10 +104,10 @@ describe('EngineClient.serialize', () => {
     const b = doc('b');
     const seq = client.submit(b);
     const first = client.serialize(b);
-    const second = client.serialize(b);
-    expect(worker.sent.slice(2)).toEqual([{ type: 'serialize', seq }, { type: 'serialize', seq }]);
-    worker.answer({ type: 'serialized', seq, bytes: bytes('one') });
-    worker.answer({ type: 'serialized', seq, bytes: null });
+    const second = client.serialize(b, 'blob');
+    expect(worker.sent.slice(2)).toEqual([{ type: 'serialize', seq, as: 'bytes' }, { type: 'serialize', seq, as: 'blob' }]);
+    worker.answer({ type: 'serialized', seq, data: bytes('one') });
+    worker.answer({ type: 'serialized', seq, data: null });
     expect(await first).toEqual(bytes('one'));
     expect(await second).toBeNull();
     // An answer about the recovery copy is not an engine state.

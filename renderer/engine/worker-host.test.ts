@@ -41,35 +41,41 @@ function host() {
 describe('engine worker: serialize', () => {
   const doc = demoHall(catalog);
 
-  it('answers the bytes of the document after every delta, transferred', () => {
+  it('answers the bytes of the document after every delta, transferred, or a Blob of them', async () => {
     const { handle, serialized } = host();
     const second = moveRack(doc, 0, -0.6);
     const third = { ...moveRack(second, 5, 0.3), hall: { ...second.hall, name: 'Renamed' } };
     handle({ type: 'compute', seq: 1, doc: structuredClone(doc) });
     handle({ type: 'patch', seq: 2, delta: structuredClone(diffDocument(doc, second)) });
     handle({ type: 'patch', seq: 3, delta: structuredClone(diffDocument(second, third)) });
-    handle({ type: 'serialize', seq: 3 });
-    const [answer] = serialized();
+    handle({ type: 'serialize', seq: 3, as: 'bytes' });
+    handle({ type: 'serialize', seq: 3, as: 'blob' });
+    const [answer, blob] = serialized();
     expect(answer?.message).toMatchObject({ type: 'serialized', seq: 3 });
-    const bytes = (answer!.message as Extract<FromEngine, { type: 'serialized' }>).bytes!;
+    const bytes = (answer!.message as Extract<FromEngine, { type: 'serialized' }>).data as Uint8Array;
     expect(bytes).toEqual(json(third));
     expect(answer!.transfer).toEqual([bytes.buffer]);
+    // The same bytes as a Blob (cloned as a handle, nothing to transfer).
+    const data = (blob!.message as Extract<FromEngine, { type: 'serialized' }>).data;
+    expect(data).toBeInstanceOf(Blob);
+    expect(new Uint8Array(await (data as Blob).arrayBuffer())).toEqual(json(third));
+    expect(blob!.transfer).toEqual([]);
   });
 
   it('answers null rather than another document: before any document, for another request, after a change that failed', () => {
     const { handle, serialized } = host();
-    handle({ type: 'serialize', seq: 1 });
+    handle({ type: 'serialize', seq: 1, as: 'bytes' });
     handle({ type: 'compute', seq: 1, doc: structuredClone(doc) });
-    handle({ type: 'serialize', seq: 2 });
+    handle({ type: 'serialize', seq: 2, as: 'bytes' });
     // A delta naming a rack the worker never had cannot apply: the worker keeps seq 1's document.
     handle({ type: 'patch', seq: 2, delta: { fields: {}, racks: { ids: ['no-such-rack'], changed: [] } } });
-    handle({ type: 'serialize', seq: 2 });
-    handle({ type: 'serialize', seq: 1 });
+    handle({ type: 'serialize', seq: 2, as: 'bytes' });
+    handle({ type: 'serialize', seq: 1, as: 'bytes' });
     expect(serialized().map((p) => p.message)).toEqual([
-      { type: 'serialized', seq: 1, bytes: null },
-      { type: 'serialized', seq: 2, bytes: null },
-      { type: 'serialized', seq: 2, bytes: null },
-      { type: 'serialized', seq: 1, bytes: json(doc) },
+      { type: 'serialized', seq: 1, data: null },
+      { type: 'serialized', seq: 2, data: null },
+      { type: 'serialized', seq: 2, data: null },
+      { type: 'serialized', seq: 1, data: json(doc) },
     ]);
   });
 });

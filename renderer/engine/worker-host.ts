@@ -31,7 +31,7 @@ const SPLIT_ABOVE_MS = 100;
 export function engineHost(postMessage: Post): (message: ToEngine) => void {
   const post = (message: FromEngine): void => {
     const transfer = message.type === 'result' ? transferablesOf(message.results)
-      : message.type === 'serialized' && message.bytes !== null ? [message.bytes.buffer as ArrayBuffer] : [];
+      : message.type === 'serialized' && message.data instanceof Uint8Array ? [message.data.buffer as ArrayBuffer] : [];
     postMessage(message, transfer);
   };
 
@@ -80,13 +80,14 @@ export function engineHost(postMessage: Post): (message: ToEngine) => void {
     if (m.type === 'serialize') {
       // Messages arrive in the order sent, so the document asked for is the current one, unless
       // a change failed to apply; then null (the UI encodes it itself), never another document.
-      let bytes: Uint8Array | null = null;
+      let data: Uint8Array | Blob | null = null;
       try {
-        if (current !== null && currentSeq === m.seq) bytes = encoder.encode(current);
+        if (current !== null && currentSeq === m.seq) data = encoder.encode(current);
+        if (data !== null && m.as === 'blob') data = new Blob([data as Uint8Array<ArrayBuffer>], { type: 'application/json' });
       } catch {
         // null too: a failure here is about the recovery copy, not the results on screen
       }
-      post({ type: 'serialized', seq: m.seq, bytes });
+      post({ type: 'serialized', seq: m.seq, data });
       return;
     }
     if (m.type === 'compute') {
