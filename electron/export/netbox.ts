@@ -2,14 +2,15 @@
 // Devices, Power panels, Power feeds, Cables), and the device types as devicetype-library YAML
 // (NetBox's device-type import accepts several YAML documents separated by ---). Field names are
 // those of NetBox's import forms (dcim/forms/bulk_import.py); files are numbered in import order.
-// See docs/interchange.md for what maps to what.
+// Cables end on device interfaces: netbox-wiring.ts names the fabric's ends, netbox-cables.ts maps
+// the document's links onto them. See docs/interchange.md for what maps to what.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { isGeneratedLink } from '../../engine/fabric/autocable.js';
 import type { FabricResult } from '../../engine/fabric/index.js';
 import type { PowerType, ProjectDocument, RackType } from '../../engine/model/index.js';
 import { toCsv, type CsvValue } from './csv.js';
-import { isGeneratedLink } from '../../engine/fabric/autocable.js';
 import { mapCables, UNMAPPED_HEADERS } from './netbox-cables.js';
 import { deviceTypes, GENERIC_MANUFACTURER, slugify, type NetboxDeviceType } from './netbox-types.js';
 import { nodeName, storageName, switchName, wireFabric } from './netbox-wiring.js';
