@@ -1,13 +1,14 @@
 // The editor in Chromium: place a row of racks from the palette, refuse a spot that collides,
 // move and rotate a rack, undo and redo, cancel a drag without trace, starve the cold aisles by
 // failing two CRAHs, contain the hot aisle and see the hottest inlet drop, save, reopen and find
-// every edit. Pointer gestures aim at hall coordinates through the editor's projection hook.
+// every edit, drag a rack into the other row and see it join that row. Pointer gestures aim at
+// hall coordinates through the editor's projection hook.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoHall } from '../../engine/generators/index.js';
 import { shippedCatalog } from '../support/catalog.js';
-import { artifactPath, canvasStats, hallToScreen, openApp, selectionOf, statusCount, waitForHall, waitForResults, type App, type Screen } from './harness.js';
+import { afterFrame, artifactPath, canvasStats, hallToScreen, openApp, selectionOf, statusCount, waitForHall, waitForResults, type App, type Screen } from './harness.js';
 
 let app: App;
 let page: Page;
@@ -204,6 +205,25 @@ describe('editing the hall in Chromium', () => {
     expect(await posX()).toBe(String(movedX));
     expect(await rotation()).toBe('90');
   }, 120_000);
+
+  it('a rack dragged into the other row joins it (row, busways, CDU); undo puts it back and selects it', async () => {
+    // In plan view a rack's top and its floor spot are the same screen point: the drag is exact.
+    await afterFrame(page, () => page.locator('[data-testid="view-plan"]').click());
+    const from = await at(20.7, 8.4, 2.2);
+    await page.mouse.click(from.clientX, from.clientY);
+    await expect.poll(selection).toEqual(['r02-05']);
+    const row = page.locator('[data-testid="rack-row"]');
+    expect(await row.inputValue()).toBe('row-02');
+    await drag(from, await at(17.7, 6.0, 2.2));
+    await expect.poll(() => row.inputValue()).toBe('row-01');
+    expect(await page.locator('[data-testid="rack-feed-a"]').inputValue()).toBe('bw-A-01-1');
+    expect(await page.locator('[data-testid="rack-cdu"]').inputValue()).toBe('cdu-01-1');
+    await page.keyboard.press('Escape');
+    await expect.poll(selection).toEqual([]);
+    await page.keyboard.press('Control+z');
+    await expect.poll(selection).toEqual(['r02-05']);
+    expect(await row.inputValue()).toBe('row-02');
+  }, 60_000);
 
   it('ran without page errors', () => {
     expect(app.errors).toEqual([]);
