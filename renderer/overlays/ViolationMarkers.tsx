@@ -1,7 +1,7 @@
 // Violation markers: a diamond floating over every object a violation names, red for errors and
 // amber for warnings, one instanced mesh per severity. Clicking a marker selects the objects of
 // its violation (the same as clicking it in the results panel).
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { Color, InstancedMesh, Matrix4, OctahedronGeometry, Quaternion, Vector3 } from 'three';
 import { useThree, type ThreeEvent } from '@react-three/fiber';
 import type { ProjectDocument } from '../../engine/model/index';
@@ -45,13 +45,14 @@ function MarkerMesh({ markers, color, name }: { markers: Marker[]; color: Color;
     m.computeBoundingSphere();
     invalidate();
   }, [markers, invalidate]);
-  if (markers.length === 0) return null;
-  const pick = (e: ThreeEvent<MouseEvent>) => {
+  // Stable while the markers are: a new handler is a changed prop, i.e. a frame (R3F).
+  const pick = useCallback((e: ThreeEvent<MouseEvent>) => {
     const k = e.instanceId === undefined ? undefined : markers[e.instanceId];
     if (k === undefined) return;
     e.stopPropagation();
     select(k.violation.objectIds);
-  };
+  }, [markers]);
+  if (markers.length === 0) return null;
   return (
     <instancedMesh key={markers.length} name={name} ref={mesh} args={[diamond, undefined, markers.length]} onClick={pick}>
       <meshBasicMaterial color={color} toneMapped={false} />
@@ -59,9 +60,28 @@ function MarkerMesh({ markers, color, name }: { markers: Marker[]; color: Color;
   );
 }
 
+const sameMarkers = (a: readonly Marker[], b: readonly Marker[]) => a.length === b.length && a.every((m, i) => {
+  const n = b[i]!;
+  return m.x === n.x && m.y === n.y && m.z === n.z && m.violation.objectIds.length === n.violation.objectIds.length
+    && m.violation.objectIds.every((id, k) => id === n.violation.objectIds[k]);
+});
+
+/**
+ * The markers, kept as the same array while they stand where they stood and select the same
+ * objects: new results or an edit elsewhere then leave the meshes (and the frame) alone.
+ */
+function useStableMarkers(doc: ProjectDocument, violations: readonly Violation[], severity: 'error' | 'warning'): Marker[] {
+  const last = useRef<Marker[]>([]);
+  return useMemo(() => {
+    const next = markersOf(doc, violations, severity);
+    if (!sameMarkers(last.current, next)) last.current = next;
+    return last.current;
+  }, [doc, violations, severity]);
+}
+
 export function ViolationMarkers({ doc, violations }: { doc: ProjectDocument; violations: readonly Violation[] }) {
-  const errors = useMemo(() => markersOf(doc, violations, 'error'), [doc, violations]);
-  const warnings = useMemo(() => markersOf(doc, violations, 'warning'), [doc, violations]);
+  const errors = useStableMarkers(doc, violations, 'error');
+  const warnings = useStableMarkers(doc, violations, 'warning');
   return (
     <group name="violations">
       <MarkerMesh markers={errors} color={COLORS.error} name="violations-error" />

@@ -49,7 +49,8 @@ export function HallObjects({ doc }: { doc: ProjectDocument }) {
   const selectionList = useSession((s) => s.selection);
   const heat = useSession((s) => s.overlays.heat);
   const power = useSession((s) => s.overlays.power);
-  const results = useSession((s) => s.engine.results);
+  // Results matter only to the colouring overlays; without them new results re-render nothing here.
+  const results = useSession((s) => (s.overlays.heat || s.overlays.power ? s.engine.results : null));
   const tints = useMemo((): Tints => {
     if (!heat && !power) return NO_TINTS;
     // Results of an older document (racks added or removed since) would colour the wrong racks.

@@ -6,7 +6,7 @@
 // Edits touch few records, so only the instances whose placement or colour changed are
 // rewritten and uploaded (update ranges): a one-rack move on a 37,000-box hall sends one matrix
 // to the GPU, not 2.4 MB, and the bounding sphere is recomputed only when something moved.
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, Color, Euler, InstancedMesh, Matrix4, Quaternion, Vector3, type InstancedBufferAttribute } from 'three';
 import type { ThreeEvent } from '@react-three/fiber';
 import { useThree } from '@react-three/fiber';
@@ -131,13 +131,15 @@ export function InstancedBoxes({ placements, colors, front = false, onPick, name
     if (touched) invalidate();
   }, [colors, count, front, invalidate]);
 
-  const pick = onPick === undefined ? undefined : (ev: ThreeEvent<MouseEvent>) => {
+  // The same handler while the boxes are the same: a new one is a changed prop, which R3F answers
+  // with a frame, and a parent re-rendered by unrelated state must not cost one.
+  const pick = useMemo(() => (onPick === undefined ? undefined : (ev: ThreeEvent<MouseEvent>) => {
     if (ev.instanceId === undefined) return;
     const placement = placements[ev.instanceId];
     if (placement === undefined) return;
     ev.stopPropagation();
     onPick(placement.id, ev);
-  };
+  }), [placements, onPick]);
 
   if (count === 0) return null;
   // key on count: an InstancedMesh's capacity is fixed when it is created.

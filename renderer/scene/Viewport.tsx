@@ -71,9 +71,15 @@ function Overlays({ doc }: { doc: ProjectDocument }) {
 function Scene({ doc, revision }: { doc: ProjectDocument; revision: number }) {
   const invalidate = useThree((s) => s.invalidate);
   const overlays = useSession((s) => s.overlays);
-  const results = useSession((s) => s.engine.results);
+  // Only the fabric diagram, and only with the links overlay: the scene re-renders on results
+  // only when they change what it draws (each re-render hands R3F new handlers, i.e. a new frame).
+  const diagram = useSession((s) => (s.overlays.links ? s.engine.results?.overlay.diagram ?? null : null));
   const plan = useView((s) => s.projection) === 'plan';
-  useEffect(() => invalidate(), [doc, overlays, results, plan, invalidate]);
+  // Not on results: what they change on screen (tints, heat map, markers, cables) asks for its
+  // own frame (R3F on changed props, the meshes' effects on changed buffers). Results that change
+  // nothing drawn, as each engine stage of an edit usually does, would only queue a frame that a
+  // software renderer takes a second over on a huge hall, ahead of the user's next edit.
+  useEffect(() => invalidate(), [doc, overlays, plan, invalidate]);
   return (
     <>
       <color attach="background" args={['#0d0f12']} />
@@ -86,7 +92,7 @@ function Scene({ doc, revision }: { doc: ProjectDocument; revision: number }) {
         <HallObjects doc={doc} />
         <Trays doc={doc} />
         {overlays.containment && <Containments doc={doc} />}
-        <Cables doc={doc} diagram={overlays.links && results !== null ? results.overlay.diagram : null} />
+        <Cables doc={doc} diagram={diagram} />
         <Overlays doc={doc} />
         <Labels doc={doc} plan={plan} />
         {plan && <Dimensions doc={doc} />}
