@@ -1,8 +1,8 @@
 // The fabric at device level for NetBox: which switch of which network rack is which leaf or
 // spine, and which node NIC / switch port each booked cable ends on. NetBox terminates cables on
 // device interfaces, while the fabric model (and auto-cable's links) only know rack pairs, so the
-// export replays the fabric's own planning and placement (plan.ts, placement.ts, network.ts, in
-// computeFabric's order: compute network first, then storage) and names the ends:
+// export takes the fabric's own planning and placement (placeNetworks, the first step of
+// computeFabric) and names the ends:
 // - NIC r of node n of a GPU rack is on rail r (plan.ts): `<rack>-n<n>` interface `gpu-nic<r>`;
 //   storage NICs in node order (`storage-nic<k>`), a storage system's ports `p<k>`;
 // - a leaf's downlinks are its first ports, p1.. upwards, its uplinks the last `up` ports
@@ -11,11 +11,11 @@
 //   them); a faster NIC takes ceil(NIC / port) ports, the cable ends on the first;
 // - a lower switch spreads its uplinks round-robin over the switches of the block above, the even
 //   spread clos.ts sizes the blocks for, so the cables per rack pair equal the fabric's.
-import type { ProjectDocument, RackType, SwitchType } from '../../engine/model/index.js';
+import type { ProjectDocument, RackType } from '../../engine/model/index.js';
 import { tierName } from '../../engine/fabric/clos.js';
-import { wireNetwork, type WiredNetwork } from '../../engine/fabric/network.js';
-import { planCompute, planStorage, portsPerNic } from '../../engine/fabric/plan.js';
-import { rackSites, SwitchPlacer } from '../../engine/fabric/placement.js';
+import { placeNetworks } from '../../engine/fabric/compute.js';
+import type { WiredNetwork } from '../../engine/fabric/network.js';
+import { portsPerNic } from '../../engine/fabric/plan.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** Device names of 07-devices.csv. */
@@ -59,21 +59,12 @@ interface Sw {
  * when the document holds no generated links: the gigawatt hall would make ~1.3 M wires for nothing).
  */
 export function wireFabric(doc: ProjectDocument, withWires: boolean): FabricWiring {
-  const types = new Map<string, RackType>(doc.catalog.rackTypes.map((t) => [t.id, t]));
-  const switchTypes = new Map<string, SwitchType>(doc.catalog.switchTypes.map((s) => [s.id, s]));
-  const sites = rackSites(doc, types);
-  const placer = new SwitchPlacer(doc, types, sites);
-  const computeSw = switchTypes.get(doc.fabric.computeSwitchTypeId) ?? null;
-  const storageSw = switchTypes.get(doc.fabric.storageSwitchTypeId) ?? null;
-  const computePlan = computeSw ? planCompute(doc, types, computeSw) : null;
-  const storagePlan = storageSw ? planStorage(doc, types, storageSw) : null;
-  // Same calls in the same order as computeFabric, so the placer hands out the same racks.
-  const compute = computePlan && computePlan.leaves.length > 0 ? wireNetwork(computePlan, placer, sites) : null;
-  const storage = storagePlan && storagePlan.leaves.length > 0 ? wireNetwork(storagePlan, placer, sites) : null;
+  const { types, compute, storage } = placeNetworks(doc);
+  const known = (id: string) => (doc.catalog.switchTypes.some((t) => t.id === id) ? id : null);
 
   const out: FabricWiring = {
     switchesByRack: doc.racks.map(() => []), breakouts: new Map(), wires: new Map(),
-    computeSwitchTypeId: computeSw?.id ?? null, storageSwitchTypeId: storageSw?.id ?? null,
+    computeSwitchTypeId: known(doc.fabric.computeSwitchTypeId), storageSwitchTypeId: known(doc.fabric.storageSwitchTypeId),
   };
   const nets = [[compute, ''], [storage, 'storage-']] as const;
   // Switches by network, tier and block, named in placement order within each rack.

@@ -39,8 +39,22 @@ function summarise(net: WiredNetwork): NetworkSummary {
   };
 }
 
-export function computeFabric(doc: ProjectDocument, options: FabricOptions = {}): FabricResult {
-  const traffic = options.trafficGbpsPerGpu ?? 0;
+/** The networks planned and their switches placed in network racks: the first step of computeFabric. */
+export interface PlacedNetworks {
+  types: Map<string, RackType>;
+  sites: ReturnType<typeof rackSites>;
+  placer: SwitchPlacer;
+  compute: WiredNetwork | null;
+  storage: WiredNetwork | null;
+  /** Switch types named by the document but missing from the catalog. */
+  violations: Violation[];
+}
+
+/**
+ * Plans both networks and places their switches, compute first (the placer hands out network
+ * racks in call order). The NetBox export calls this too, so it names the same switches.
+ */
+export function placeNetworks(doc: ProjectDocument): PlacedNetworks {
   const types = new Map<string, RackType>(doc.catalog.rackTypes.map((t) => [t.id, t]));
   const switches = new Map<string, SwitchType>(doc.catalog.switchTypes.map((s) => [s.id, s]));
   const violations: Violation[] = [];
@@ -53,11 +67,16 @@ export function computeFabric(doc: ProjectDocument, options: FabricOptions = {})
   };
   const computeSw = switchType(doc.fabric.computeSwitchTypeId, 'compute fabric');
   const storageSw = switchType(doc.fabric.storageSwitchTypeId, 'storage network');
-
   const computePlan = computeSw ? planCompute(doc, types, computeSw) : null;
   const storagePlan = storageSw ? planStorage(doc, types, storageSw) : null;
   const compute = computePlan && computePlan.leaves.length > 0 ? wireNetwork(computePlan, placer, sites) : null;
   const storage = storagePlan && storagePlan.leaves.length > 0 ? wireNetwork(storagePlan, placer, sites) : null;
+  return { types, sites, placer, compute, storage, violations };
+}
+
+export function computeFabric(doc: ProjectDocument, options: FabricOptions = {}): FabricResult {
+  const traffic = options.trafficGbpsPerGpu ?? 0;
+  const { types, sites, placer, compute, storage, violations } = placeNetworks(doc);
 
   const router = new Router(doc, sites);
   const book = new CableBook(new CablePicker(doc.catalog));
