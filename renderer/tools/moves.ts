@@ -27,8 +27,9 @@ export function reassignAfterMove(before: ProjectDocument, at: { clientX: number
   if (missing.length > 0) {
     notify({ tone: 'info', title: what, detail: 'Not connected: the power or cooling model does not count these racks fully.', items: missing });
   } else {
-    const names = new Map<string, string>([...doc.power, ...doc.cooling].map((o) => [o.id, o.name]));
-    const list = (ids: (string | null)[]) => [...new Set(ids.filter((i): i is string => i !== null))].map((i) => names.get(i) ?? i).join(', ');
+    // A few ids to name: look them up rather than map a gigawatt hall's thousands of units.
+    const name = (id: string) => doc.power.find((p) => p.id === id)?.name ?? doc.cooling.find((u) => u.id === id)?.name ?? id;
+    const list = (ids: (string | null)[]) => [...new Set(ids.filter((i): i is string => i !== null))].map(name).join(', ');
     const cdus = list(racks.map((r) => r.cduId));
     notify({ tone: 'success', title: what, detail: `Fed by ${list(racks.map((r) => r.feedA))} and ${list(racks.map((r) => r.feedB))}${cdus === '' ? '' : `, cooled by ${cdus}`}` });
   }
