@@ -128,6 +128,21 @@ describe('select tool: a rack dragged into another row', () => {
     expect(useSession.getState().selection).toEqual(['r02-05']);
   });
 
+  it('a multi-selection dragged into Row 01 joins it together: the pair does not anchor itself in Row 02', () => {
+    const tool = createSelectTool();
+    select(['r02-03', 'r02-04']);
+    tool.current.onPointerDown!(ev(20.1, 8.4, 'r02-04'));
+    tool.current.onPointerMove!(ev(20.1, 8.0));
+    tool.current.onPointerMove!(ev(17.7, 6.0));
+    tool.current.onPointerUp!(ev(17.7, 6.0));
+    const moved = doc().racks.filter((r) => r.id === 'r02-03' || r.id === 'r02-04');
+    expect(moved.map((r) => [r.position.x, r.position.y, r.rowId, r.cduId])).toEqual([[17.1, 6, 'row-01', 'cdu-01-1'], [17.7, 6, 'row-01', 'cdu-01-1']]);
+    expect(useSession.getState().notices.map((n) => n.title)).toContain('2 racks now in Row 01');
+    history.undo();
+    expect(doc().racks.filter((r) => r.rowId === 'row-02').map((r) => r.id)).toContain('r02-03');
+    expect(useSession.getState().selection).toEqual(['r02-03', 'r02-04']);
+  });
+
   it('Escape after dragging it into Row 01 leaves no trace, row included', () => {
     const tool = createSelectTool();
     const start = doc();
