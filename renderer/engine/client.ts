@@ -22,7 +22,7 @@ export class EngineClient {
     this.worker = createWorker();
     this.worker.onmessage = (e: MessageEvent<FromEngine>) => this.receive(e.data);
     this.worker.onerror = (e) => {
-      this.setEngine({ status: 'error', error: e.message || 'The engine worker stopped.' });
+      this.setEngine({ status: 'error', stage: null, error: e.message || 'The engine worker stopped.' });
     };
   }
 
@@ -33,7 +33,7 @@ export class EngineClient {
     const message: ToEngine = this.sent === null ? { type: 'compute', seq, doc } : { type: 'patch', seq, delta: diffDocument(this.sent, doc) };
     this.sent = doc;
     this.worker.postMessage(message);
-    this.setEngine({ status: 'computing' });
+    this.setEngine({ status: 'computing', stage: 'physics' });
     return seq;
   }
 
@@ -66,13 +66,13 @@ export class EngineClient {
       // Power and heat of the document on screen are shown at once; the status stays
       // "computing" (results.pending names the stage) until fabric and agents follow.
       if (performance.getEntriesByName('physics-shown').length === 0) performance.mark('physics-shown');
-      this.setEngine({ status: 'computing', seq: msg.seq, results: msg.results, error: null });
+      this.setEngine({ status: 'computing', stage: 'network', seq: msg.seq, results: msg.results, error: null });
     } else if (msg.type === 'result') {
       // First complete results of the session: the start-up benchmark measures up to here.
       if (performance.getEntriesByName('results-shown').length === 0) performance.mark('results-shown');
-      this.setEngine({ status: 'ready', seq: msg.seq, results: msg.results, computeMs: msg.computeMs, error: null });
+      this.setEngine({ status: 'ready', stage: null, seq: msg.seq, results: msg.results, computeMs: msg.computeMs, error: null });
     } else {
-      this.setEngine({ status: 'error', seq: msg.seq, error: msg.message });
+      this.setEngine({ status: 'error', stage: null, seq: msg.seq, error: msg.message });
     }
   }
 

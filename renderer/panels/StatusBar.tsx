@@ -3,6 +3,9 @@
 import { isDirty, useDocument } from '../state/document';
 import { useSession } from '../state/session';
 
+/** What the engine is still computing for the document on screen (client.ts sets the stage). */
+const STAGE_TEXT = { physics: 'computing power and heat…', network: 'computing fabric and agents…' } as const;
+
 export function StatusBar() {
   const path = useDocument((s) => s.path);
   const dirty = useDocument(isDirty);
@@ -11,6 +14,7 @@ export function StatusBar() {
   const selection = useSession((s) => s.selection.length);
   const drawCalls = useSession((s) => s.drawCalls);
   const engine = useSession((s) => s.engine);
+  const stage = engine.status === 'computing' ? engine.stage ?? null : null;
   const version = useSession((s) => s.appVersion);
   return (
     <footer className="statusbar" data-testid="statusbar">
@@ -22,6 +26,7 @@ export function StatusBar() {
       <span><b>{selection}</b> selected</span>
       <span data-testid="draw-calls">Draw calls <b>{drawCalls ?? '—'}</b></span>
       <span>Engine <b>{engine.computeMs === null ? '—' : `${engine.computeMs.toFixed(0)} ms`}</b> · rev <b>{engine.seq}</b></span>
+      {stage !== null && <span className="faint" data-testid="engine-pending" data-stage={stage}>{STAGE_TEXT[stage]}</span>}
       {version !== '' && <span>v{version}</span>}
     </footer>
   );

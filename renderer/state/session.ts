@@ -46,6 +46,11 @@ export interface SessionState {
     computeMs: number | null;
     /** Engine message when the last computation failed (results stay those of the last success). */
     error: string | null;
+    /**
+     * While computing, the stage the document on screen still waits for: 'physics' (power and
+     * heat) until they arrive, then 'network' (fabric and agents). Absent or null otherwise.
+     */
+    stage?: 'physics' | 'network' | null;
   };
   /** Figure whose explanation is pinned open in the results panel (a key path like "power.pue"). */
   explained: string | null;
@@ -61,7 +66,7 @@ export const useSession = create<SessionState>(() => ({
   hovered: null,
   overlays: { heat: false, containment: true, airflow: false, power: false, links: false, violations: true },
   fitRequest: 0,
-  engine: { status: 'idle', seq: 0, results: null, computeMs: null, error: null },
+  engine: { status: 'idle', seq: 0, results: null, computeMs: null, error: null, stage: null },
   explained: null,
   notices: [],
   drawCalls: null,
