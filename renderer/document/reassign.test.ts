@@ -117,6 +117,9 @@ describe('reassigning moved racks', () => {
     expect(rack(nudged.doc, 'r02-10')).toMatchObject({ rowId: 'row-01', feedA: 'bw-A-01-3', feedB: 'bw-B-01-2' });
     // Taken to open floor, it has left every row: the choice no longer holds.
     expect(rack(move(fed, ['r02-10'], 0, 4.2).doc, 'r02-10')).toMatchObject({ rowId: null, feedA: null, feedB: null });
+    // Several racks at once: each gets the chosen row's busway nearest to it and its CDU.
+    const pair = setRackRow.apply(base, { ids: ['r02-03', 'r02-08'], rowId: 'row-01' as never });
+    expect(['r02-03', 'r02-08'].map((id) => [rack(pair, id).feedA, rack(pair, id).cduId])).toEqual([['bw-A-01-1', 'cdu-01-1'], ['bw-A-01-3', 'cdu-01-1']]);
     // No row chosen: no feeds, no CDU.
     expect(rack(setRackRow.apply(base, { ids: ['r02-05'], rowId: null }), 'r02-05')).toMatchObject({ rowId: null, feedA: null, feedB: null, cduId: null });
   });

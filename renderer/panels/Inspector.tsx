@@ -54,6 +54,7 @@ function RackProperties({ doc, ids }: { doc: ProjectDocument; ids: string[] }) {
         <div className="kind-line"><Layers size={14} />{racks.length} racks</div>
         <Readout label="Design power" value={`${kw.toFixed(0)} kW`} />
         <PlacementFields doc={doc} items={racks} />
+        <RowField doc={doc} racks={racks} />
         {util}
       </div>
     );
@@ -67,6 +68,17 @@ function RackProperties({ doc, ids }: { doc: ProjectDocument; ids: string[] }) {
       <RackConnections doc={doc} rack={first} liquid={type !== undefined && type.liquidFraction > 0} />
       {util}
     </div>
+  );
+}
+
+/** The row of one rack or of several (blank when they differ); feeds and CDU follow the row chosen. */
+function RowField({ doc, racks }: { doc: ProjectDocument; racks: readonly Rack[] }) {
+  const same = racks.every((r) => r.rowId === racks[0]!.rowId);
+  const options = [{ value: '', label: 'none: not in a row' }, ...doc.rows.map((r) => ({ value: r.id as string, label: r.name }))];
+  return (
+    <SelectField label="Row" value={same ? racks[0]!.rowId ?? '' : '*'} testId="rack-row"
+      options={same ? options : [{ value: '*', label: 'mixed' }, ...options]}
+      onCommit={(v) => { if (v !== '*') applyOperation(setRackRow, { ids: racks.map((r) => r.id), rowId: v === '' ? null : v as RowId }); }} />
   );
 }
 
@@ -89,9 +101,7 @@ function RackConnections({ doc, rack, liquid }: { doc: ProjectDocument; rack: Ra
   const connect = (field: 'feedA' | 'feedB' | 'cduId') => (v: string) => applyOperation(setRackConnection, { ids: [rack.id], field, value: v === '' ? null : v });
   return (
     <>
-      <SelectField label="Row" value={rack.rowId ?? ''} testId="rack-row"
-        options={[{ value: '', label: 'none: not in a row' }, ...doc.rows.map((r) => ({ value: r.id as string, label: r.name }))]}
-        onCommit={(v) => applyOperation(setRackRow, { ids: [rack.id], rowId: v === '' ? null : v as RowId })} />
+      <RowField doc={doc} racks={[rack]} />
       <SelectField label="Feed A" value={rack.feedA ?? ''} options={options(busways.filter((p) => p.side !== 'B'), rack.feedA, 'none: not powered')} onCommit={connect('feedA')} testId="rack-feed-a" />
       <SelectField label="Feed B" value={rack.feedB ?? ''} options={options(busways.filter((p) => p.side !== 'A'), rack.feedB, 'none: not powered')} onCommit={connect('feedB')} testId="rack-feed-b" />
       {liquid && <SelectField label="CDU" value={rack.cduId ?? ''} options={options(cdus, rack.cduId, 'none: liquid heat not removed')} onCommit={connect('cduId')} testId="rack-cdu" />}
