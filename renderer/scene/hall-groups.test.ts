@@ -55,8 +55,21 @@ describe('hall groups after an edit', () => {
     expect(plain(nextGroups(base, fewer, [], NO, false).groups)).toEqual(plain(fresh(fewer, []).groups));
     const hot: Tints = { inlets: Float32Array.from(doc.racks.map((_, i) => 20 + i)), rackUtil: null, powerUtil: null };
     expect(plain(nextGroups(base, doc, [], hot, false).groups)).toEqual(plain(fresh(doc, [], hot).groups));
-    const moved = moveRack(doc, 2, 0.3);
-    expect(plain(nextGroups(fresh(doc, [], NO, true), moved, [], NO, true).groups)).toEqual(plain(fresh(moved, [], NO, true).groups));
+  });
+
+  it('from far away, measures again only the row box of a moved or selected rack', () => {
+    const far = fresh(doc, [], NO, true);
+    const i = doc.racks.findIndex((r) => r.rowId !== null);
+    const moved = moveRack(doc, i, 0.3);
+    const next = nextGroups(far, moved, [], NO, true);
+    expect(plain(next.groups)).toEqual(plain(fresh(moved, [], NO, true).groups));
+    expect(next.groups.filter((g, k) => g !== far.groups[k]).map((g) => g.key)).toEqual(['rows']);
+    const picked = nextGroups(next, moved, [doc.racks[i]!.id], NO, true);
+    expect(plain(picked.groups)).toEqual(plain(fresh(moved, [doc.racks[i]!.id], NO, true).groups));
+    // A rack moved into another row changes two boxes' members: rebuilt, and still right.
+    const other = doc.rows.find((r) => r.id !== doc.racks[i]!.rowId)!;
+    const rejoined = { ...moved, racks: moved.racks.map((r, k) => (k === i ? { ...r, rowId: other.id } : r)) };
+    expect(plain(nextGroups(picked, rejoined, [], NO, true).groups)).toEqual(plain(fresh(rejoined, [], NO, true).groups));
   });
 
   it('answers the same inputs with the same groups', () => {

@@ -97,17 +97,36 @@ function entryOf(doc: ProjectDocument, cx: Context, section: Section, rec: Rec, 
   };
 }
 
-/** One box per row around its racks: bounds of the turned footprints, colour the racks' mean. */
-interface RowBox { minX: number; minY: number; maxX: number; maxY: number; maxH: number; r: number; g: number; b: number; n: number; selected: boolean }
-
-function rowGroup(rows: Map<string, RowBox>): Group {
-  const g: Group = { key: 'rows', placements: [], colors: [], front: false };
-  for (const [id, b] of rows) {
-    g.placements.push({ id, x: (b.minX + b.maxX) / 2, y: (b.minY + b.maxY) / 2, z0: 0, w: b.maxX - b.minX, d: b.maxY - b.minY, h: b.maxH, rotationDeg: 0 });
-    g.colors.push(b.selected ? fixedColor(SELECTED_COLOR) : new Color(b.r / b.n, b.g / b.n, b.b / b.n));
+/**
+ * The box of one row around its racks (`members`: their indices in doc.racks): bounds of the
+ * turned footprints, colour the racks' mean, the selection colour when one of them is selected.
+ * Null when none of them is drawn (unknown types).
+ */
+function rowEntry(doc: ProjectDocument, cx: Context, rowId: string, members: readonly number[], tints: Tints, selected: ReadonlySet<string>): { placement: Placement; color: Color } | null {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, maxH = 0, red = 0, green = 0, blue = 0, n = 0, sel = false;
+  for (const i of members) {
+    const r = doc.racks[i]!;
+    const t = cx.rackTypes.get(r.typeId);
+    const color = rackColor(doc, cx, r, i, tints);
+    if (t === undefined || color === null) continue;
+    const a = (r.rotationDeg * Math.PI) / 180;
+    const hx = (Math.abs(Math.cos(a)) * t.widthM + Math.abs(Math.sin(a)) * t.depthM) / 2;
+    const hy = (Math.abs(Math.sin(a)) * t.widthM + Math.abs(Math.cos(a)) * t.depthM) / 2;
+    minX = Math.min(minX, r.position.x - hx); maxX = Math.max(maxX, r.position.x + hx);
+    minY = Math.min(minY, r.position.y - hy); maxY = Math.max(maxY, r.position.y + hy);
+    maxH = Math.max(maxH, t.heightM);
+    red += color.r; green += color.g; blue += color.b; n++;
+    sel ||= selected.has(r.id);
   }
-  return g;
+  if (n === 0) return null;
+  return {
+    placement: { id: rowId, x: (minX + maxX) / 2, y: (minY + maxY) / 2, z0: 0, w: maxX - minX, d: maxY - minY, h: maxH, rotationDeg: 0 },
+    color: sel ? fixedColor(SELECTED_COLOR) : new Color(red / n, green / n, blue / n),
+  };
 }
+
+/** Far view: each row's member racks (indices in doc.racks) and the row's place in the rows group. */
+interface Rows { group: number; members: Map<string, number[]>; at: Map<string, number> }
 
 /** Where a record's entry sits: its section and index there, its group and index in the group. */
 interface Slot { section: Section; index: number; group: number; i: number }
@@ -122,6 +141,8 @@ export interface BuiltGroups {
   groups: Group[];
   /** By object id; null when ids repeat (an invalid document), which rules out patching. */
   slots: Map<string, Slot> | null;
+  /** Far view only: the rows and their racks. */
+  rows: Rows | null;
 }
 
 function build(doc: ProjectDocument, selection: readonly string[], tints: Tints, far: boolean): BuiltGroups {
@@ -130,26 +151,15 @@ function build(doc: ProjectDocument, selection: readonly string[], tints: Tints,
   const groups: Group[] = [];
   const byKey = new Map<string, number>();
   let slots: Map<string, Slot> | null = new Map();
-  const rows = new Map<string, RowBox>();
+  const members = new Map<string, number[]>();
   for (const section of SECTIONS) {
     const records = doc[section] as readonly Rec[];
     for (let index = 0; index < records.length; index++) {
       const rec = records[index]!;
       if (far && section === 'racks' && (rec as ProjectDocument['racks'][number]).rowId !== null) {
-        const r = rec as ProjectDocument['racks'][number];
-        const t = cx.rackTypes.get(r.typeId);
-        const color = rackColor(doc, cx, r, index, tints);
-        if (t === undefined || color === null) continue;
-        let b = rows.get(r.rowId!);
-        if (b === undefined) rows.set(r.rowId!, (b = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity, maxH: 0, r: 0, g: 0, b: 0, n: 0, selected: false }));
-        const a = (r.rotationDeg * Math.PI) / 180;
-        const hx = (Math.abs(Math.cos(a)) * t.widthM + Math.abs(Math.sin(a)) * t.depthM) / 2;
-        const hy = (Math.abs(Math.sin(a)) * t.widthM + Math.abs(Math.cos(a)) * t.depthM) / 2;
-        b.minX = Math.min(b.minX, r.position.x - hx); b.maxX = Math.max(b.maxX, r.position.x + hx);
-        b.minY = Math.min(b.minY, r.position.y - hy); b.maxY = Math.max(b.maxY, r.position.y + hy);
-        b.maxH = Math.max(b.maxH, t.heightM);
-        b.r += color.r; b.g += color.g; b.b += color.b; b.n++;
-        b.selected ||= selected.has(r.id);
+        const rowId = (rec as ProjectDocument['racks'][number]).rowId!;
+        const list = members.get(rowId);
+        if (list === undefined) members.set(rowId, [index]); else list.push(index);
         continue;
       }
       // A rear door is part of its rack's silhouette: from far away the row box stands for both.
@@ -165,8 +175,20 @@ function build(doc: ProjectDocument, selection: readonly string[], tints: Tints,
       g.colors.push(selected.has(rec.id) ? fixedColor(SELECTED_COLOR) : e.color);
     }
   }
-  if (rows.size > 0) groups.push(rowGroup(rows));
-  return { doc, selection, selected, tints, far, groups, slots };
+  let rows: Rows | null = null;
+  if (far) {
+    const g: Group = { key: 'rows', placements: [], colors: [], front: false };
+    rows = { group: groups.length, members, at: new Map() };
+    for (const [rowId, list] of members) {
+      const e = rowEntry(doc, cx, rowId, list, tints, selected);
+      if (e === null) continue;
+      rows.at.set(rowId, g.placements.length);
+      g.placements.push(e.placement);
+      g.colors.push(e.color);
+    }
+    if (g.placements.length > 0) groups.push(g);
+  }
+  return { doc, selection, selected, tints, far, groups, slots, rows };
 }
 
 /** Past this many changed objects one rebuild beats patching entry by entry. */
@@ -174,13 +196,15 @@ const PATCH_MAX = 2000;
 
 /**
  * `prev` patched to the new inputs, or null when only a rebuild will do: another catalog or
- * hall, other tints or level of detail, the far view (row boxes aggregate whole rows), records
- * added, removed or reordered, or an object changing group (a new type).
+ * hall, other tints or level of detail, records added, removed or reordered, an object changing
+ * group (a new type) or, from far away, a rack changing row. From far away a changed rack's row
+ * box is measured again from that row's racks.
  */
 function patch(prev: BuiltGroups, doc: ProjectDocument, selection: readonly string[], tints: Tints, far: boolean): BuiltGroups | null {
-  if (far || prev.far || prev.slots === null || tints !== prev.tints || doc.catalog !== prev.doc.catalog || doc.hall !== prev.doc.hall) return null;
+  if (far !== prev.far || prev.slots === null || tints !== prev.tints || doc.catalog !== prev.doc.catalog || doc.hall !== prev.doc.hall) return null;
   const slots = prev.slots;
-  const changed = new Set<string>();
+  /** Changed records by id, with where they stand. */
+  const changed = new Map<string, [Section, number] | null>();
   for (const section of SECTIONS) {
     const a = prev.doc[section] as readonly Rec[], b = doc[section] as readonly Rec[];
     if (a === b) continue;
@@ -188,40 +212,67 @@ function patch(prev: BuiltGroups, doc: ProjectDocument, selection: readonly stri
     for (let i = 0; i < b.length; i++) {
       if (a[i] === b[i]) continue;
       if (a[i]!.id !== b[i]!.id) return null;
-      changed.add(b[i]!.id);
+      // From far away a rack joining another row changes two boxes' members: rebuild.
+      if (far && section === 'racks' && (a[i] as ProjectDocument['racks'][number]).rowId !== (b[i] as ProjectDocument['racks'][number]).rowId) return null;
+      changed.set(b[i]!.id, [section, i]);
     }
     if (changed.size > PATCH_MAX) return null;
   }
   const selected = selection === prev.selection ? prev.selected : new Set(selection);
   if (selected !== prev.selected) {
-    for (const id of prev.selected) if (!selected.has(id)) changed.add(id);
-    for (const id of selected) if (!prev.selected.has(id)) changed.add(id);
+    for (const id of prev.selected) if (!selected.has(id) && !changed.has(id)) changed.set(id, null);
+    for (const id of selected) if (!prev.selected.has(id) && !changed.has(id)) changed.set(id, null);
   }
   const next: BuiltGroups = { ...prev, doc, selection, selected };
   if (changed.size === 0) return next;
   if (changed.size > PATCH_MAX) return null;
   const cx = contextOf(doc);
   const copies = new Map<number, Group>();
-  for (const id of changed) {
+  const copyOf = (k: number) => {
+    let g = copies.get(k);
+    if (g === undefined) {
+      const old = prev.groups[k]!;
+      copies.set(k, (g = { ...old, placements: old.placements.slice(), colors: old.colors.slice() }));
+    }
+    return g;
+  };
+  const dirtyRows = new Set<string>();
+  for (const [id, known] of changed) {
     const slot = slots.get(id);
-    // Not drawn before (unknown type, or an id that is only selected): still not drawn, or rebuild.
     if (slot === undefined) {
-      const at = SECTIONS.map((s) => [s, (doc[s] as readonly Rec[]).findIndex((r) => r.id === id)] as const).find(([, i]) => i >= 0);
-      if (at !== undefined && entryOf(doc, cx, at[0], (doc[at[0]] as readonly Rec[])[at[1]]!, at[1], tints) !== null) return null;
+      // Not an entry of its own: a rack in a row box (far view), a rear door (not drawn from far
+      // away), an object of unknown type, or a selected id of something else (a row, a tray).
+      const where = known ?? SECTIONS.map((s) => [s, (doc[s] as readonly Rec[]).findIndex((r) => r.id === id)] as [Section, number]).find(([, i]) => i >= 0);
+      if (where === undefined) continue;
+      const rec = (doc[where[0]] as readonly Rec[])[where[1]]!;
+      if (far && where[0] === 'racks' && (rec as ProjectDocument['racks'][number]).rowId !== null) { dirtyRows.add((rec as ProjectDocument['racks'][number]).rowId!); continue; }
+      if (far && where[0] === 'cooling' && cx.coolingTypes.get((rec as ProjectDocument['cooling'][number]).typeId)?.kind === 'rear-door') continue;
+      if (entryOf(doc, cx, where[0], rec, where[1], tints) !== null) return null;
       continue;
     }
     const rec = (doc[slot.section] as readonly Rec[])[slot.index]!;
     const e = entryOf(doc, cx, slot.section, rec, slot.index, tints);
     if (e === null || e.key !== prev.groups[slot.group]!.key) return null;
-    let g = copies.get(slot.group);
-    if (g === undefined) {
-      const old = prev.groups[slot.group]!;
-      copies.set(slot.group, (g = { ...old, placements: old.placements.slice(), colors: old.colors.slice() }));
-    }
+    // From far away a cooling unit that became a rear door would leave the view: rebuild.
+    if (far && slot.section === 'cooling' && !e.front) return null;
+    const g = copyOf(slot.group);
     // An unchanged box keeps its object, so the mesh's comparison stops at identity.
     const before = g.placements[slot.i]!;
     g.placements[slot.i] = samePlacement(before, e.placement) ? before : e.placement;
     g.colors[slot.i] = selected.has(id) ? fixedColor(SELECTED_COLOR) : e.color;
+  }
+  if (dirtyRows.size > 0) {
+    const rows = prev.rows;
+    if (rows === null) return null;
+    for (const rowId of dirtyRows) {
+      const at = rows.at.get(rowId), members = rows.members.get(rowId);
+      const e = at === undefined || members === undefined ? null : rowEntry(doc, cx, rowId, members, tints, selected);
+      if (e === null || at === undefined) return null;
+      const g = copyOf(rows.group);
+      const before = g.placements[at]!;
+      g.placements[at] = samePlacement(before, e.placement) ? before : e.placement;
+      g.colors[at] = e.color;
+    }
   }
   next.groups = prev.groups.map((g, k) => copies.get(k) ?? g);
   return next;
