@@ -306,7 +306,7 @@ describe('closing with unsaved changes', () => {
     await vi.waitFor(() => expect(win.webContents.sent).toContainEqual([MENU_CHANNEL, 'file.save']));
     expect(win.destroyed).toBe(false);
     // The renderer saves through IPC; the guard sees the success and closes.
-    running.services.recovery.write(null, new TextEncoder().encode(JSON.stringify(demoHall(shippedCatalog))));
+    await running.services.recovery.write(null, new TextEncoder().encode(JSON.stringify(demoHall(shippedCatalog))));
     const path = join(dataDir, 'closing.aifactory');
     await fake.handlers.get('project:save')!(trusted, { path, document: demoHall(shippedCatalog), expected: null, overwrite: false });
     await vi.waitFor(() => expect(win.destroyed).toBe(true));

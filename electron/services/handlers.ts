@@ -143,7 +143,7 @@ export function recoveryHandlers(services: Services): Handlers<'recovery:write' 
       // Only the shape here: parsing and validating a hall on every autosave would stall main, and
       // take() validates the document where it is used (a damaged copy is never offered).
       const [path, document] = args('recovery:write', z.tuple([AbsolutePath.nullable(), DocumentBytes]), raw);
-      recovery.write(path, document);
+      await recovery.write(path, document);
       return undefined;
     },
     'recovery:take': async (raw) => {

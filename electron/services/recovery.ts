@@ -4,7 +4,8 @@
 //
 // The file is two lines: a header that main writes (format, version 2, the project's path, when),
 // then the document's JSON exactly as the renderer sent it. Autosave never parses the document
-// (on a gigawatt hall that would stall main for most of a second); take() validates it fully.
+// (on a gigawatt hall that would stall main for most of a second), and writes and syncs it off
+// main's event loop; take() validates it fully.
 // The header sits on a line of its own rather than around the document, so that no bytes from
 // the renderer can change the path or the time (JSON.stringify never writes a raw newline).
 // Version 1 copies (one JSON envelope holding the document, from earlier builds) are still read.
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { parseDocument } from '../../engine/model/index.js';
 import type { RecoveryInfo } from '../contract/api.js';
-import { writeFileAtomic } from './atomic.js';
+import { writeFileAtomicAsync } from './atomic.js';
 
 const FORMAT = 'factory-twin-recovery';
 const Header = z.discriminatedUnion('version', [
@@ -26,15 +27,28 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export class RecoveryStore {
   readonly file: string;
+  /** Writes in the order asked, one at a time (they share a temporary file). */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Bumped by discard(): a write asked for before it must not land after it. */
+  private generation = 0;
 
   constructor(dataDir: string, private readonly now: () => Date = () => new Date()) {
     this.file = join(dataDir, 'recovery', 'recovery.json');
   }
 
-  /** `document` is the document's UTF-8 JSON as the renderer sent it; written, not parsed. */
-  write(path: string | null, document: Uint8Array): void {
+  /**
+   * `document` is the document's UTF-8 JSON as the renderer sent it; written, not parsed. Resolves
+   * when the copy is on disk, or when a discard() since made it unwanted (then nothing is written).
+   */
+  write(path: string | null, document: Uint8Array): Promise<void> {
+    const generation = this.generation;
+    const wanted = () => generation === this.generation;
     const header = JSON.stringify({ format: FORMAT, version: 2, path, savedAt: this.now().toISOString() });
-    writeFileAtomic(this.file, [Buffer.from(`${header}\n`), document]);
+    const done = this.queue.then(async () => {
+      if (wanted()) await writeFileAtomicAsync(this.file, [Buffer.from(`${header}\n`), document], wanted);
+    });
+    this.queue = done.catch(() => undefined);
+    return done;
   }
 
   /**
@@ -60,7 +74,9 @@ export class RecoveryStore {
     return null;
   }
 
+  /** Also cancels the writes in flight: a save or a clean close must not be followed by a copy. */
   discard(): void {
+    this.generation += 1;
     rmSync(this.file, { force: true });
   }
 }

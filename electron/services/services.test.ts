@@ -86,12 +86,12 @@ describe('RecoveryStore', () => {
   // What the renderer sends: the document as UTF-8 JSON (the engine worker makes it).
   const bytesOf = (doc: unknown) => new TextEncoder().encode(JSON.stringify(doc));
 
-  it('writes the bytes it is given, offers them back validated (without deleting) and discards the copy', () => {
+  it('writes the bytes it is given, offers them back validated (without deleting) and discards the copy', async () => {
     const dir = freshDir();
     const store = new RecoveryStore(dir, () => new Date('2025-01-02T03:04:05Z'));
     expect(store.take()).toBeNull();
     const doc = { ...demoHall(shippedCatalog), hall: { ...demoHall(shippedCatalog).hall, name: 'Halle Süd — 北' } };
-    store.write('/work/hall.aifactory', bytesOf(doc));
+    await store.write('/work/hall.aifactory', bytesOf(doc));
     const after = new RecoveryStore(dir);
     const taken = after.take();
     expect(taken?.path).toBe('/work/hall.aifactory');
@@ -100,6 +100,25 @@ describe('RecoveryStore', () => {
     expect(after.take()).not.toBeNull();
     after.discard();
     expect(after.take()).toBeNull();
+  });
+
+  it('writes in the order asked, and a discard cancels the writes still in flight', async () => {
+    const dir = freshDir();
+    const store = new RecoveryStore(dir);
+    const doc = demoHall(shippedCatalog);
+    const named = (name: string) => bytesOf({ ...doc, hall: { ...doc.hall, name } });
+    // Not awaited one by one, as the IPC handlers may be called: the last one asked for wins.
+    await Promise.all(['first', 'second', 'third'].map((name) => store.write(null, named(name))));
+    expect(store.take()?.document.hall.name).toBe('third');
+    // A save (or a clean close) discards while an autosave is still being written: no copy after.
+    const late = store.write(null, named('late'));
+    store.discard();
+    await late;
+    expect(existsSync(store.file)).toBe(false);
+    expect(readdirSync(join(dir, 'recovery'))).toEqual([]);
+    // Writes asked for after the discard are wanted again.
+    await store.write(null, named('after'));
+    expect(store.take()?.document.hall.name).toBe('after');
   });
 
   it('still offers a copy written by earlier builds (one JSON envelope, version 1)', () => {
@@ -111,15 +130,15 @@ describe('RecoveryStore', () => {
     expect(store.take()).toEqual({ path: null, savedAt: '2025-01-01T00:00:00.000Z', document: doc });
   });
 
-  it('keeps the path and time it wrote, whatever the bytes say', () => {
+  it('keeps the path and time it wrote, whatever the bytes say', async () => {
     const dir = freshDir();
     const store = new RecoveryStore(dir, () => new Date('2025-01-02T03:04:05Z'));
     // Inside one JSON envelope, these bytes would have overridden the path (JSON.parse keeps the last key).
-    store.write('/work/hall.aifactory', new TextEncoder().encode(`${JSON.stringify(demoHall(shippedCatalog)).slice(0, -1)}},"path":"/elsewhere.aifactory","x":{}`));
+    await store.write('/work/hall.aifactory', new TextEncoder().encode(`${JSON.stringify(demoHall(shippedCatalog)).slice(0, -1)}},"path":"/elsewhere.aifactory","x":{}`));
     expect(store.take()).toBeNull();
   });
 
-  it('moves a damaged copy aside instead of offering it: an invalid document, garbage, bad UTF-8, a cut-off file', () => {
+  it('moves a damaged copy aside instead of offering it: an invalid document, garbage, bad UTF-8, a cut-off file', async () => {
     const doc = demoHall(shippedCatalog);
     const damaged = [
       bytesOf({ ...doc, racks: 'lost' }),
@@ -131,7 +150,7 @@ describe('RecoveryStore', () => {
     for (const bytes of damaged) {
       const dir = freshDir();
       const store = new RecoveryStore(dir);
-      store.write(null, bytes);
+      await store.write(null, bytes);
       expect(store.take()).toBeNull();
       expect(existsSync(store.file)).toBe(false);
       expect(readdirSync(join(dir, 'recovery')).some((f) => f.startsWith('recovery.json.damaged-'))).toBe(true);
@@ -139,7 +158,7 @@ describe('RecoveryStore', () => {
     // The file as written is our header line and the document; a header of another format is damage too.
     const dir = freshDir();
     const store = new RecoveryStore(dir);
-    store.write(null, bytesOf(doc));
+    await store.write(null, bytesOf(doc));
     const text = readFileSync(store.file, 'utf8');
     expect(text.slice(text.indexOf('\n') + 1)).toBe(JSON.stringify(doc));
     writeFileSync(store.file, text.replace('factory-twin-recovery', 'something-else'));
