@@ -33,7 +33,7 @@ export interface PreviewServer {
 export const TOKEN_HEADER = 'x-factory-twin-token';
 /** A call whose last argument is bytes: `{"args":[...the others]}`, a newline, the bytes. */
 export const BYTES_CONTENT_TYPE = 'application/octet-stream';
-/** A gigawatt hall's document is tens of megabytes of JSON; anything far beyond is not ours. */
+/** A gigawatt hall's document is about 6 MB of JSON; anything far beyond is not ours. */
 export const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
