@@ -11,6 +11,7 @@ import { planCompute, planStorage, portsPerNic, type ComputePlan } from './plan.
 import { rackSites, SwitchPlacer } from './placement.js';
 import { Router } from './routing.js';
 import { scaleUp } from './scaleup.js';
+import { isGeneratedLink } from './autocable.js';
 import type { FabricBundle, FabricBundles, FabricResult, NetworkSummary } from './types.js';
 
 export interface FabricOptions {
@@ -303,8 +304,38 @@ function fabricViolations(
       });
     }
   }
+  out.push(...linkReachViolations(doc));
   if (router.disconnected > 0) {
     out.push({ code: 'fabric.trays-disconnected', severity: 'warning', message: `${router.disconnected} rack pairs are not joined by the trays; their cables were measured over the default overhead path.`, objectIds: doc.trays.map((t) => t.id) });
+  }
+  return out;
+}
+
+/** Drawn links reported one by one up to this many; the rest in one violation. */
+const LINKS_NAMED = 20;
+
+/**
+ * Drawn links whose cable type reaches less than their routed length (a type the user chose by
+ * hand and kept after a move, or a link nobody re-routed). Generated links are left to
+ * fabric.cable-too-long, which counts the same cables from the fabric's own routing.
+ */
+export function linkReachViolations(doc: ProjectDocument): Violation[] {
+  const types = new Map(doc.catalog.cableTypes.map((c) => [c.id as string, c]));
+  const short = doc.links.filter((l) => {
+    const t = l.cableTypeId === null ? undefined : types.get(l.cableTypeId);
+    return t !== undefined && l.routedLengthM !== null && l.routedLengthM > t.maxReachM + 1e-9 && !isGeneratedLink(l);
+  });
+  const out: Violation[] = short.slice(0, LINKS_NAMED).map((l) => {
+    const t = types.get(l.cableTypeId as string)!;
+    return {
+      code: 'fabric.link-cable-too-short', severity: 'error',
+      message: `Link ${l.id} (${l.a.objectId} to ${l.b.objectId}) is routed ${l.routedLengthM} m, but its ${t.name} reaches ${t.maxReachM} m.`,
+      objectIds: [l.id],
+    };
+  });
+  if (short.length > LINKS_NAMED) {
+    const rest = short.slice(LINKS_NAMED);
+    out.push({ code: 'fabric.link-cable-too-short', severity: 'error', message: `${rest.length} more links are routed longer than their cable type reaches.`, objectIds: rest.map((l) => l.id) });
   }
   return out;
 }
