@@ -2,8 +2,8 @@
 // Click the first, then the second; each end gets the object's next free port. The link is
 // routed as the fabric routes its cables (along the trays, else Manhattan over the overhead
 // path, drops and slack included) and given the cheapest cable whose reach covers that length,
-// as auto-cable's links are: nothing else fills in a hand-drawn link's type and length.
-import type { CatalogId, Link, LinkId, Metres, ProjectDocument } from '../../engine/model/index';
+// as auto-cable's links are; moves and tray edits route it again (document/relink.ts).
+import type { Link, LinkId, LinkPurpose, ProjectDocument } from '../../engine/model/index';
 import { CablePicker } from '../../engine/fabric/cables';
 import { PORT_HEIGHT_FRACTION } from '../../engine/fabric/placement';
 import { Router } from '../../engine/fabric/routing';
@@ -11,6 +11,7 @@ import { applyOperation } from '../state/document';
 import { select } from '../state/session';
 import { insertRecords, named } from '../document/edits';
 import { IdMaker } from '../document/ids';
+import { linkGbps, pickCable, type Routed } from '../document/relink';
 import type { ObjectBox } from '../editor/objects';
 import { clearHint, showHint } from '../editor/state';
 import { Tool, type StateNode, type ToolEvent } from './types';
@@ -26,17 +27,15 @@ function nextPort(doc: ProjectDocument, objectId: string): string {
   return `p${n}`;
 }
 
-/** Routed length (to the centimetre, as auto-cable stores it) and cable type of a link between two objects. */
-export function routeLink(doc: ProjectDocument, a: ObjectBox, b: ObjectBox): { routedLengthM: Metres; cableTypeId: CatalogId | null } {
+/**
+ * Routed length (to the centimetre, as auto-cable stores it) and cable type of a link between two
+ * objects, at the slower of the two ends' line rates (document/relink.ts: NIC, storage or switch port).
+ */
+export function routeLink(doc: ProjectDocument, a: ObjectBox, b: ObjectBox, purpose: LinkPurpose = 'compute'): Routed {
   const site = (o: ObjectBox) => ({ x: (o.fp.minX + o.fp.maxX) / 2, y: (o.fp.minY + o.fp.maxY) / 2, portZ: o.z0 + o.h * PORT_HEIGHT_FRACTION, rackId: null });
   const lengthM = new Router(doc, [site(a), site(b)]).lengthM(0, 1);
-  // The link runs at the slower of the two ends' scale-out NICs; equipment without one takes the slowest cable.
-  const nics = [a, b].map((o) => doc.catalog.rackTypes.find((t) => t.id === doc.racks.find((r) => r.id === o.id)?.typeId))
-    .map((t) => (t !== undefined && t.kind === 'gpu' && t.nicsPerNode > 0 ? t.nicGbps : Infinity));
-  const gbps = Math.min(...nics, ...(nics.every((g) => g === Infinity) ? doc.catalog.cableTypes.map((c) => c.gbps) : []));
-  const picker = new CablePicker(doc.catalog);
-  const type = picker.pick(gbps, lengthM)?.type ?? picker.longest(gbps);
-  return { routedLengthM: (Math.round(lengthM * 100) / 100) as Metres, cableTypeId: (type?.id ?? null) as CatalogId | null };
+  const gbps = linkGbps(doc, { a: { objectId: a.id, port: '' }, b: { objectId: b.id, port: '' }, purpose, cableTypeId: null, tags: {} });
+  return pickCable(new CablePicker(doc.catalog), gbps, lengthM);
 }
 
 class ConnectIdle implements StateNode {
