@@ -1,7 +1,7 @@
 // Edit actions: undo, redo, cut, copy, paste, duplicate, delete, select all, rotate, cancel. The
 // native menu (MENU_COMMANDS), the keyboard and the tool strip all run these same actions.
 import type { ProjectDocument } from '../../engine/model/index';
-import { applyOperation, useDocument } from '../state/document';
+import { useDocument } from '../state/document';
 import { notify, select, useSession } from '../state/session';
 import { deleteObjects, insertRecords, named, rotateObjects } from '../document/edits';
 import { history } from '../editor/instance';
@@ -9,7 +9,7 @@ import { clipboardRecords, copyToClipboard, placeCopies } from '../editor/clipbo
 import { boundsOf, objectBoxes } from '../editor/objects';
 import { clearHint, showHint } from '../editor/state';
 import { cancel, complete, rotateInGesture, toolWantsEscape } from '../tools/manager';
-import { applyMove } from '../tools/moves';
+import { applyEdit, applyMove } from '../tools/moves';
 import { useEditor } from '../editor/state';
 import { mod, register } from './registry';
 
@@ -29,7 +29,8 @@ function insertCopies(op: typeof paste, source: Parameters<typeof placeCopies>[1
   if (doc === null) return;
   const placed = placeCopies(doc, source, tryInPlace);
   if ('reason' in placed) { notify({ tone: 'error', title: `Cannot ${verb}`, detail: placed.reason }); showHint(`Can't ${verb}: ${placed.reason}`, 'error', null); return; }
-  applyOperation(op, { records: placed.records });
+  // Copies of links are routed again where the copies stand; a copied tray re-routes every link.
+  applyEdit(op, { records: placed.records });
   select(placed.records.filter((r) => r.section !== 'links').map((r) => r.record.id));
 }
 
@@ -58,7 +59,7 @@ register({
     if (doc === null) return;
     const ids = present(doc);
     copyToClipboard(doc, ids);
-    applyOperation(named(deleteObjects, 'object.cut'), { ids });
+    applyEdit(named(deleteObjects, 'object.cut'), { ids });
     select([]);
   },
 });
@@ -85,7 +86,8 @@ register({
   perform: () => {
     const doc = useDocument.getState().doc;
     if (doc === null) return;
-    applyOperation(deleteObjects, { ids: present(doc) });
+    // Links to a deleted object go with it (deleteObjects); a deleted tray re-routes the links left.
+    applyEdit(deleteObjects, { ids: present(doc) });
     select([]);
   },
 });

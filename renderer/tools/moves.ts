@@ -1,9 +1,11 @@
-// Every path that moves racks (drag, inspector position, rotate) ends here: the moved racks are
-// assigned again to the row they now stand in (document/reassign.ts), in the same undo step as
-// the move, and the user is told which row they joined or what is missing, as placement does.
+// Every path that moves racks (drag, inspector position, rotate) ends here: the links touching what
+// moved are routed again (document/relink.ts), the moved racks are assigned again to the row they
+// now stand in (document/reassign.ts), both in the same undo step as the move, and the user is told
+// which row they joined or what is missing, as placement does. Tray edits and deletes re-route too.
 import type { ProjectDocument } from '../../engine/model/index';
 import type { Operation } from '../document/operations';
 import { reassignMoved, updateRacks } from '../document/reassign';
+import { relinkChanged, updateLinks } from '../document/relink';
 import { history } from '../editor/instance';
 import { showHint } from '../editor/state';
 import { applyOperation } from '../state/document';
@@ -15,6 +17,7 @@ import { currentDoc } from './context';
  * Call it inside the gesture's mark, so the assignment is part of the move's undo step.
  */
 export function reassignAfterMove(before: ProjectDocument, at: { clientX: number; clientY: number } | null): void {
+  relinkAfterEdit(before);
   const doc = currentDoc();
   if (doc === null || doc === before) return;
   const { racks, missing } = reassignMoved(before, doc);
@@ -35,6 +38,41 @@ export function reassignAfterMove(before: ProjectDocument, at: { clientX: number
   }
   // Beside the cursor only for a drag; the inspector's fields have their own place on screen.
   if (at !== null) showHint(missing.length > 0 ? `${what} · ${missing.join('; ')}` : what, 'info', at);
+}
+
+/**
+ * After an edit from `before` to the current document: route again the links touching what moved
+ * (all of them when the trays changed). Call it inside the edit's mark, so it is the same undo step.
+ * A type chosen by hand that no longer reaches is kept and named; the engine's violation stays.
+ */
+export function relinkAfterEdit(before: ProjectDocument): void {
+  const doc = currentDoc();
+  if (doc === null || doc === before) return;
+  const { links, tooShort } = relinkChanged(before, doc);
+  if (links.length === 0) return;
+  applyOperation(updateLinks, { links });
+  if (tooShort.length === 0) return;
+  const types = new Map(doc.catalog.cableTypes.map((t) => [t.id as string, t]));
+  const items = tooShort.slice(0, 5).map((l) => {
+    const t = types.get(l.cableTypeId ?? '');
+    return `${l.id}: ${l.routedLengthM} m, ${t?.name ?? l.cableTypeId} reaches ${t?.maxReachM ?? '?'} m`;
+  });
+  if (tooShort.length > items.length) items.push(`and ${tooShort.length - items.length} more`);
+  notify({
+    tone: 'error', title: tooShort.length === 1 ? 'A chosen cable no longer reaches' : `${tooShort.length} chosen cables no longer reach`,
+    detail: 'The cable type was picked by hand, so it is kept; pick a longer one in the inspector, or Automatic.', items,
+  });
+}
+
+/** Run an edit (delete, a new tray) and the re-routing of links it causes as one undo step. */
+export function applyEdit<A>(op: Operation<A>, args: A): boolean {
+  const before = currentDoc();
+  if (before === null) return false;
+  const mark = history.mark(op.name);
+  const changed = applyOperation(op, args);
+  if (changed) relinkAfterEdit(before);
+  history.squashToMark(mark, op.name);
+  return changed;
 }
 
 /** Run a move (inspector position, rotate) and the reassignment it causes as one undo step. */

@@ -2,7 +2,6 @@
 // (snapped to the tile grid); a double-click or Enter finishes the run, Escape drops it.
 import type { HallPoint, Tray, TrayId } from '../../engine/model/index';
 import { pt } from '../../engine/model/index';
-import { applyOperation } from '../state/document';
 import { select } from '../state/session';
 import { insertRecords, named } from '../document/edits';
 import { IdMaker } from '../document/ids';
@@ -10,6 +9,7 @@ import { roundMm } from '../editor/snap';
 import { clearHint, showHint } from '../editor/state';
 import { Tool, type StateNode, type ToolEvent } from './types';
 import { clearPreview, currentDoc, setBusy, setPreview } from './context';
+import { applyEdit } from './moves';
 
 const addTray = named(insertRecords, 'tray.add');
 
@@ -75,7 +75,8 @@ class TrayDrawing implements StateNode {
       id: id as TrayId, typeId: type.id, name: `Tray ${id.split('-')[1]}`, points: this.points,
       elevationM: doc.catalog.site.overheadPathHeightM, tags: {},
     };
-    applyOperation(addTray, { records: [{ section: 'trays', record: tray }] });
+    // Links may now run along the new tray: routed again in the same undo step.
+    applyEdit(addTray, { records: [{ section: 'trays', record: tray }] });
     select([tray.id]);
     clearPreview();
     // The run's "double-click or Enter to finish" would otherwise stay by the cursor until it moves.
