@@ -14,6 +14,8 @@ import { useEditor } from '../editor/state';
 import { createConnectTool } from './connect';
 import { createSelectTool } from './select/index';
 import { createTrayTool } from './tray';
+import { applyEdit } from './moves';
+import { deleteObjects } from '../document/edits';
 import { viewportBridge, type ToolEvent } from './types';
 
 const catalog = Catalog.parse(JSON.parse(readFileSync(new URL('../../assets/catalog/default.json', import.meta.url), 'utf8')));
@@ -97,6 +99,68 @@ describe('connect tool', () => {
     // The tray runs along the far side of row 01 (y = 4.8): off to it 1.2 m and 3.6 m, along it
     // 1.2 m, drops 1.75 m each, slack 1 m = 10.5 m, where the direct Manhattan route was 8.1 m.
     expect(doc().links[0]!.routedLengthM).toBeCloseTo(10.5, 6);
+  });
+});
+
+describe('a drawn link follows its ends', () => {
+  /** r01-04 to r02-06 with the connect tool: 8.1 m on AOC (worked above). */
+  const draw = () => {
+    const connect = createConnectTool();
+    connect.current.onPointerDown!(ev(20.1, 6, 'r01-04'));
+    connect.current.onPointerDown!(ev(21.3, 8.4, 'r02-06'));
+    history.clear();
+    return doc().links[0]!;
+  };
+  /** Drag r01-04 from its place to y = 4.2 (the front edge snaps to the 3.6 m tile line, as in tools.test.ts). */
+  const drag = (finish: 'drop' | 'escape') => {
+    const tool = createSelectTool();
+    tool.current.onPointerDown!(ev(20.1, 6, 'r01-04'));
+    tool.current.onPointerMove!(ev(20.1, 5));
+    tool.current.onPointerMove!(ev(20.1, 4.1));
+    if (finish === 'drop') tool.current.onPointerUp!(ev(20.1, 4.1)); else tool.current.onCancel!();
+  };
+
+  it('a dragged end re-routes the link in the drag\'s one undo step', () => {
+    const drawn = draw();
+    drag('drop');
+    // |20.1 - 21.3| + |4.2 - 8.4| = 5.4 m, drops 2 x 1.75 m, slack 1 m = 9.9 m.
+    expect(doc().links[0]).toMatchObject({ routedLengthM: 9.9, cableTypeId: 'aoc-400' });
+    expect(history.undoName()).toBe('object.move');
+    history.undo();
+    expect(doc().links[0]).toEqual(drawn);
+    expect(history.canUndo()).toBe(false);
+    history.redo();
+    expect(doc().links[0]!.routedLengthM).toBe(9.9);
+  });
+
+  it('Escape during the drag leaves the link as drawn and nothing to undo', () => {
+    const drawn = draw();
+    drag('escape');
+    expect(doc().links[0]).toBe(drawn);
+    expect(history.canUndo()).toBe(false);
+  });
+
+  it('deleting an end deletes the link in the same step; undo brings both back', () => {
+    const drawn = draw();
+    applyEdit(deleteObjects, { ids: ['r02-06'] });
+    expect(doc().links).toEqual([]);
+    expect(doc().racks.some((r) => r.id === 'r02-06')).toBe(false);
+    history.undo();
+    expect(doc().links).toEqual([drawn]);
+    expect(doc().racks.some((r) => r.id === 'r02-06')).toBe(true);
+  });
+
+  it('a tray drawn afterwards re-routes the link along it, in the tray\'s undo step', () => {
+    draw();
+    const tool = createTrayTool();
+    tool.current.onPointerDown!(ev(18, 4.8));
+    tool.current.onPointerDown!(ev(24.6, 4.8));
+    tool.current.onComplete!();
+    // 10.5 m along the tray (worked in 'a tray route is measured along the tray').
+    expect(doc().links[0]!.routedLengthM).toBeCloseTo(10.5, 6);
+    history.undo();
+    expect(doc().trays).toEqual([]);
+    expect(doc().links[0]!.routedLengthM).toBe(8.1);
   });
 });
 
