@@ -40,6 +40,18 @@ describe('a moved end re-routes its links', () => {
     expect(after.racks).toBe(moved.racks);
   });
 
+  it('a second move, and a move after a link was deleted, still find their links', () => {
+    // The index of links by end is handed on to the array updateLinks makes; a deletion shifts positions.
+    const once = translateObjects.apply(base, { ids: ['r02-06'], dx: 0, dy: 25 });
+    const first = updateLinks.apply(once, { links: relinkChanged(base, once).links });
+    const twice = translateObjects.apply(first, { ids: ['r02-06'], dx: 0, dy: -25 });
+    expect(relinkChanged(first, twice).links.map((l) => [l.id, l.routedLengthM, l.cableTypeId])).toEqual([['l1', 8.1, 'aoc-400']]);
+    const without = { ...first, links: first.links.filter((l) => l.id !== 'l1') };
+    // r01-05 moved 1.2 m along the row, away from r01-03: 2.4 + 3.5 + 1 = 6.9 m.
+    const moved = translateObjects.apply(without, { ids: ['r01-05'], dx: 1.2, dy: 0 });
+    expect(relinkChanged(without, moved).links.map((l) => [l.id, l.routedLengthM])).toEqual([['l2', 6.9]]);
+  });
+
   it('keeps a type chosen by hand, reports it when it no longer reaches, and Automatic picks again', () => {
     const chosen = setLinkCable.apply(base, { id: 'l1', cableTypeId: 'aoc-400' as CatalogId });
     expect(isTypeChosen(byId(chosen, 'l1'))).toBe(true);
@@ -110,9 +122,7 @@ describe('auto-cabled demo hall (2,632 links)', () => {
     const touching = cabled.links.filter((l) => l.a.objectId === 'r01-04' || l.b.objectId === 'r01-04');
     expect(touching).toHaveLength(108);
     const moved = translateObjects.apply(cabled, { ids: ['r01-04'], dx: 0, dy: -1 });
-    const t0 = performance.now();
     const { links } = relinkChanged(cabled, moved);
-    console.info(`relink after a one-rack move, ${cabled.links.length} links: ${(performance.now() - t0).toFixed(1)} ms`);
     expect(links.map((l) => l.id).sort()).toEqual(touching.map((l) => l.id).sort());
     // NIC to leaf r01-02 (18.9, 6): 1.2 + 1.75 + 1.8 + 1 = 5.75 m, now 1 m more: 6.75 m, still AOC.
     const nic = links.find((l) => l.b.objectId === 'r01-02')!;

@@ -78,20 +78,40 @@ export function pickCable(picker: CablePicker, gbps: number, lengthM: number): R
   return { routedLengthM: (Math.round(lengthM * 100) / 100) as Metres, cableTypeId: (type?.id ?? null) as CatalogId | null };
 }
 
-/** Links by end object, built once per links array (moves leave the array as it is). */
-const byEnd = new WeakMap<readonly Link[], Map<string, Link[]>>();
-function linksByEnd(links: readonly Link[]): Map<string, Link[]> {
-  let index = byEnd.get(links);
-  if (index !== undefined) return index;
-  index = new Map();
-  for (const l of links) {
+/**
+ * Positions of links by end object, built once per links array and handed on to the array
+ * updateLinks makes (same order, same ends): a drag's re-routing does not rebuild it for the next.
+ */
+const byEnd = new WeakMap<readonly Link[], Map<string, number[]>>();
+function buildIndex(links: readonly Link[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  links.forEach((l, i) => {
     for (const id of l.a.objectId === l.b.objectId ? [l.a.objectId] : [l.a.objectId, l.b.objectId]) {
       const list = index.get(id);
-      if (list === undefined) index.set(id, [l]); else list.push(l);
+      if (list === undefined) index.set(id, [i]); else list.push(i);
     }
-  }
+  });
   byEnd.set(links, index);
   return index;
+}
+
+/** The links with an end on one of `ids`; a handed-on index is checked as it is read, and rebuilt if stale. */
+function linksTouching(links: readonly Link[], ids: ReadonlySet<string>): Link[] {
+  const known = byEnd.get(links);
+  const found = known === undefined ? null : gather(links, known, ids);
+  return found ?? gather(links, buildIndex(links), ids)!;
+}
+
+function gather(links: readonly Link[], index: Map<string, number[]>, ids: ReadonlySet<string>): Link[] | null {
+  const found = new Set<Link>();
+  for (const id of ids) {
+    for (const i of index.get(id) ?? []) {
+      const l = links[i];
+      if (l === undefined || (l.a.objectId !== id && l.b.objectId !== id)) return null;
+      found.add(l);
+    }
+  }
+  return [...found];
 }
 
 type Placed = { id: string; position: { x: number; y: number }; rotationDeg: number; typeId: string };
@@ -162,10 +182,8 @@ export function relinkChanged(before: ProjectDocument, after: ProjectDocument): 
   changedObjects(before.cooling, after.cooling, moved);
   changedObjects(before.power, after.power, moved);
   if (moved.size === 0) return { links: [], tooShort: [] };
-  const index = linksByEnd(after.links);
-  const touched = new Set<Link>();
-  for (const id of moved) for (const l of index.get(id) ?? []) touched.add(l);
-  return touched.size === 0 ? { links: [], tooShort: [] } : routeLinks(after, [...touched]);
+  const touched = linksTouching(after.links, moved);
+  return touched.length === 0 ? { links: [], tooShort: [] } : routeLinks(after, touched);
 }
 
 /** Replace link records by id (the re-routed links); the same document when none differs. */
@@ -175,13 +193,18 @@ export const updateLinks: Operation<{ links: readonly Link[] }> = {
     if (links.length === 0) return doc;
     const byId = new Map(links.map((l) => [l.id as string, l]));
     let changed = false;
+    let sameEnds = true;
     const next = doc.links.map((l) => {
       const n = byId.get(l.id);
       if (n === undefined || n === l) return l;
       changed = true;
+      if (n.a.objectId !== l.a.objectId || n.b.objectId !== l.b.objectId) sameEnds = false;
       return n;
     });
-    return changed ? { ...doc, links: next } : doc;
+    if (!changed) return doc;
+    const index = byEnd.get(doc.links);
+    if (index !== undefined && sameEnds) byEnd.set(next, index);
+    return { ...doc, links: next };
   },
 };
 
