@@ -26,6 +26,11 @@ export class DocumentEncoder {
   private cache = new WeakMap<object, Uint8Array>();
 
   encode(doc: ProjectDocument): Uint8Array {
+    return concat(this.parts(doc));
+  }
+
+  /** The bytes in pieces (a few dozen, mostly cached), e.g. for a Blob, which joins them itself. */
+  parts(doc: ProjectDocument): Uint8Array[] {
     const parts: Uint8Array[] = [OPEN];
     let first = true;
     for (const [key, value] of Object.entries(doc) as [string, unknown][]) {
@@ -37,7 +42,7 @@ export class DocumentEncoder {
       parts.push(Array.isArray(value) ? this.listBytes(value) : this.valueBytes(value));
     }
     parts.push(CLOSE);
-    return concat(parts);
+    return parts;
   }
 
   private listBytes(list: readonly unknown[]): Uint8Array {

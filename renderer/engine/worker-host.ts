@@ -82,8 +82,9 @@ export function engineHost(postMessage: Post): (message: ToEngine) => void {
       // a change failed to apply; then null (the UI encodes it itself), never another document.
       let data: Uint8Array | Blob | null = null;
       try {
-        if (current !== null && currentSeq === m.seq) data = encoder.encode(current);
-        if (data !== null && m.as === 'blob') data = new Blob([data as Uint8Array<ArrayBuffer>], { type: 'application/json' });
+        if (current !== null && currentSeq === m.seq) {
+          data = m.as === 'blob' ? new Blob(encoder.parts(current) as Uint8Array<ArrayBuffer>[], { type: 'application/json' }) : encoder.encode(current);
+        }
       } catch {
         // null too: a failure here is about the recovery copy, not the results on screen
       }
