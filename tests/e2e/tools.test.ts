@@ -2,7 +2,8 @@
 // tray of clicked corners (finished by a double-click) that shows where it was drawn and goes in
 // one undo step, and Escape mid-run leaves nothing; the connect tool links two racks and the
 // inspector shows the cable type and a routed length no shorter than the racks' Manhattan
-// distance; a Shift-drag box selects exactly the racks whose positions fall inside it, and a
+// distance, and follows an end dragged away (a cable chosen by hand kept, its violation selecting
+// the link); a Shift-drag box selects exactly the racks whose positions fall inside it, and a
 // second box adds to the selection. Pointer gestures aim at hall points through the editor's
 // projection hook; the expected objects come from the document the page holds.
 import type { Page } from 'playwright-core';
@@ -164,6 +165,54 @@ describe('drawing tools in plan view', () => {
     await expect.poll(() => statusCount(page, 'links')).toBe(links);
     await inspector.waitFor({ state: 'detached' });
     expect(await statusCount(page, 'racks')).toBe(racks);
+  }, 90_000);
+
+  it('a link follows its dragged end: a cable chosen by hand is kept, and its violation selects the link at its new length', async () => {
+    const links = await statusCount(page, 'links');
+    const doc = await documentOf(page);
+    const [a, b] = ['r01-04', 'r02-06'].map((id) => doc.racks.find((r) => r.id === id)!);
+    await page.keyboard.press('k');
+    await expect.poll(tool).toBe('connect');
+    await click(await hallToScreen(page, a!.position.x, a!.position.y, 2.3));
+    await click(await hallToScreen(page, b!.position.x, b!.position.y, 2.3));
+    await expect.poll(() => statusCount(page, 'links')).toBe(links + 1);
+    const drawn = (await documentOf(page)).links.at(-1)!;
+    const inspector = page.locator('[data-testid="inspector-link"]');
+    // Active copper reaches 5 m, less than the drawn link: kept because chosen, and flagged.
+    const choice = inspector.locator('[data-testid="link-cable-choice"]');
+    await choice.selectOption('acc-400');
+    await expect.poll(async () => (await documentOf(page)).links.at(-1)!.cableTypeId).toBe('acc-400');
+    await inspector.locator('[data-testid="link-too-short"]').waitFor();
+    await choice.blur();
+    await page.keyboard.press('Escape');
+    await expect.poll(tool).toBe('select');
+
+    // Drag the first rack 1.9 m away from the second, toward the cold aisle (as tools.test.ts in renderer/).
+    const from = await hallToScreen(page, a!.position.x, a!.position.y, 2.3);
+    const to = await hallToScreen(page, a!.position.x, a!.position.y - 1.9, 2.3);
+    await page.mouse.move(from.clientX, from.clientY);
+    await page.mouse.down();
+    await page.mouse.move(to.clientX, to.clientY, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => (await documentOf(page)).racks.find((r) => r.id === a!.id)!.position.y).toBeLessThan(a!.position.y);
+    const after = await documentOf(page);
+    const movedBy = a!.position.y - after.racks.find((r) => r.id === a!.id)!.position.y;
+    const link = after.links.find((l) => l.id === drawn.id)!;
+    // Moved straight away from the other end: the Manhattan route grows by just as much.
+    expect(link.routedLengthM!).toBeCloseTo(drawn.routedLengthM! + movedBy, 2);
+    expect(link.cableTypeId).toBe('acc-400');
+
+    const violation = page.locator('[data-testid="violation"]', { hasText: `Link ${link.id} ` });
+    await expect.poll(() => violation.textContent()).toContain(`routed ${link.routedLengthM} m`);
+    await violation.click();
+    await expect.poll(() => selectionOf(page)).toEqual([link.id]);
+    await expect.poll(() => inspector.locator('[data-testid="link-length"]').getAttribute('data-metres')).toBe(String(link.routedLengthM));
+    await inspector.locator('[data-testid="link-too-short"]').waitFor();
+
+    // Undo: the move (rack and link together), the choice, the link.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
+    await expect.poll(() => statusCount(page, 'links')).toBe(links);
+    expect((await documentOf(page)).racks.find((r) => r.id === a!.id)!.position).toEqual(a!.position);
   }, 90_000);
 
   it('a Shift-drag box selects exactly the racks inside it; a second box adds to them', async () => {
