@@ -37,6 +37,9 @@ async function cameraFrameTimes(page: Page): Promise<number[]> {
   }, CAMERA_MOVES);
 }
 
+/** Resolves after three animation frames (a string: the bundler would wrap a closure in a helper). */
+const settled = (page: Page) => page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done))))');
+
 const statusRev = (page: Page) => page.evaluate(() => Number(document.querySelector('[data-testid="statusbar"]')?.textContent?.match(/rev (\d+)/)?.[1]));
 
 /**
@@ -60,6 +63,10 @@ async function moveOneRack(page: Page, rack: { id: string; x: number; y: number;
   if (selected.length !== 1 || selected[0] !== rack.id) return null;
   const field = page.locator('[data-testid="position-y"]');
   await field.fill(`${(rack.y - 0.6).toFixed(2)} m`);
+  // The clicks' own frames first: under software GL a frame still being drawn when Enter comes
+  // would be counted as the edit's. A few animation frames pass only once the renderer has
+  // caught up (the compositor holds them back while earlier frames are drawn).
+  await settled(page);
   const rev = await statusRev(page);
   const stageSeq = await page.evaluate(() => Number(document.querySelector('[data-testid="engine-stage"]')?.getAttribute('data-seq') ?? Number.NaN));
   const revision = Number(await page.locator('[data-testid="viewport"] canvas').getAttribute('data-rendered-revision'));
