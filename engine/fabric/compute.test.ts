@@ -115,3 +115,27 @@ describe('computeFabric: oversubscription, violations, NVL72', () => {
     expect(r.switchRacks.filter((s) => ndr.has(s.rackId)).reduce((n, s) => n + s.switches, 0)).toBe(48);
   });
 });
+
+describe('drawn links whose cable type does not reach', () => {
+  const doc = demoHall(shippedCatalog);
+  const link = (id: string, cableTypeId: string, routedLengthM: number, tags: Record<string, string> = {}) => ({
+    id, a: { objectId: 'r01-04', port: id }, b: { objectId: 'r02-06', port: id }, purpose: 'compute', cableTypeId, routedLengthM, tags,
+  });
+  const codes = (links: ReturnType<typeof link>[]) =>
+    computeFabric({ ...doc, links: links as unknown as typeof doc.links }).violations.filter((v) => v.code === 'fabric.link-cable-too-short');
+
+  it('an error per link, naming it, when the routed length passes the reach; none at or under it', () => {
+    // Active copper reaches 5 m: 5 m is fine, 8.1 m is not; an unknown length (null) is not judged.
+    const found = codes([link('ok', 'acc-400', 5), link('long', 'acc-400', 8.1), link('aoc', 'aoc-400', 8.1)]);
+    expect(found).toEqual([expect.objectContaining({ severity: 'error', objectIds: ['long'] })]);
+    expect(found[0]!.message).toContain('routed 8.1 m');
+    expect(found[0]!.message).toContain('reaches 5 m');
+  });
+
+  it('leaves generated links to fabric.cable-too-long, and names only 20 links one by one', () => {
+    expect(codes([link('gen', 'acc-400', 8.1, { generated: 'fabric' })])).toEqual([]);
+    const many = codes(Array.from({ length: 23 }, (_, i) => link(`l${i}`, 'dac-400', 3)));
+    expect(many).toHaveLength(21);
+    expect(many[20]!.objectIds).toEqual(['l20', 'l21', 'l22']);
+  });
+});
