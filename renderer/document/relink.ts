@@ -4,7 +4,7 @@
 // Manhattan over the overhead path, drops and slack) and the cheapest cable that reaches is picked
 // again, unless the user chose the type by hand: that type is kept, and the engine reports it
 // when it no longer reaches (fabric.link-cable-too-short). Only links touching what changed are
-// routed again, found through an index of links by end object built once per links array.
+// routed again, found through an index of links by end object kept from edit to edit.
 import type { CatalogId, Link, Metres, ProjectDocument } from '../../engine/model/index';
 import { CablePicker } from '../../engine/fabric/cables';
 import { isGeneratedLink } from '../../engine/fabric/autocable';
