@@ -66,6 +66,14 @@ describe('a moved end re-routes its links', () => {
     expect(linkReachViolations(auto)).toEqual([]);
   });
 
+  it('a drawn link no cable of its speed reaches takes the longest and is named', () => {
+    const far = translateObjects.apply(base, { ids: ['r02-06'], dx: 0, dy: 600 });
+    // 1.2 + 602.4 + 3.5 + 1 = 608.1 m, past single-mode fibre's 500 m.
+    const { links, tooShort } = relinkChanged(base, far);
+    expect(links.map((l) => [l.routedLengthM, l.cableTypeId])).toEqual([[608.1, 'smf-400']]);
+    expect(tooShort.map((l) => l.id)).toEqual(['l1']);
+  });
+
   it('a rotation in place moves no port: nothing to re-route', () => {
     const turned = { ...base, racks: base.racks.map((r) => (r.id === 'r01-04' ? { ...r, rotationDeg: 90 as const } : r)) };
     // Ports sit at the rack's centre, so the length stays and the link record is not replaced.

@@ -133,7 +133,7 @@ function changedObjects(before: readonly Placed[], after: readonly Placed[], out
 export interface Relinked {
   /** Links whose length or type changed, as they are now. */
   links: Link[];
-  /** Of those, links keeping a type chosen by hand that no longer reaches. */
+  /** Of those, drawn links whose type does not reach: chosen by hand and kept, or no cable of their speed reaches. */
   tooShort: Link[];
 }
 
@@ -164,7 +164,8 @@ export function routeLinks(doc: ProjectDocument, links: readonly Link[]): Relink
     if (next.routedLengthM === l.routedLengthM && next.cableTypeId === l.cableTypeId) continue;
     const moved: Link = { ...l, ...next };
     out.push(moved);
-    if (isTypeChosen(l) && (reach.get(next.cableTypeId ?? '') ?? Infinity) < next.routedLengthM) tooShort.push(moved);
+    // Generated links are the fabric's to report (fabric.cable-too-long), as the engine does.
+    if (!isGeneratedLink(l) && (reach.get(next.cableTypeId ?? '') ?? Infinity) < next.routedLengthM) tooShort.push(moved);
   }
   return { links: out, tooShort };
 }

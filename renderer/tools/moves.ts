@@ -43,7 +43,7 @@ export function reassignAfterMove(before: ProjectDocument, at: { clientX: number
 /**
  * After an edit from `before` to the current document: route again the links touching what moved
  * (all of them when the trays changed). Call it inside the edit's mark, so it is the same undo step.
- * A type chosen by hand that no longer reaches is kept and named; the engine's violation stays.
+ * A link whose cable no longer reaches (a type chosen by hand is kept) is named; the engine's violation stays.
  */
 export function relinkAfterEdit(before: ProjectDocument): void {
   const doc = currentDoc();
@@ -59,8 +59,8 @@ export function relinkAfterEdit(before: ProjectDocument): void {
   });
   if (tooShort.length > items.length) items.push(`and ${tooShort.length - items.length} more`);
   notify({
-    tone: 'error', title: tooShort.length === 1 ? 'A chosen cable no longer reaches' : `${tooShort.length} chosen cables no longer reach`,
-    detail: 'The cable type was picked by hand, so it is kept; pick a longer one in the inspector, or Automatic.', items,
+    tone: 'error', title: tooShort.length === 1 ? 'A link is longer than its cable reaches' : `${tooShort.length} links are longer than their cables reach`,
+    detail: 'A cable type chosen by hand is kept: pick a longer one in the inspector, or Automatic. Where no cable of the speed reaches, the longest is named.', items,
   });
 }
 
