@@ -73,6 +73,8 @@ export interface SavedFile {
 
 /** The gigawatt hall's document is about 6 MB of JSON; anything far larger is not a hall. */
 export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
+/** Its recovery copy gzipped (about 0.3 MB for the gigawatt hall). */
+export const MAX_RECOVERY_BYTES = 64 * 1024 * 1024;
 
 /** A full-screen 4K screenshot is a few megabytes; anything far larger is not a screenshot. */
 export const MAX_PNG_BYTES = 64 * 1024 * 1024;
@@ -97,13 +99,12 @@ export interface FactoryTwinApi {
   recentFiles(): Promise<string[]>;
   /**
    * Autosave of unsaved work to the recovery copy; offered back after a crash. `document` is the
-   * document as UTF-8 JSON, made off the UI thread by the engine worker: one byte buffer crosses
-   * to main as a copy, where a document object would be cloned and validated record by record.
-   * A Blob of those bytes is accepted too, for the preview, whose fetch sends a Blob the worker
-   * made without copying it on the UI thread (Electron's IPC cannot carry a Blob: the preload
-   * reads it into bytes). Main stores it unparsed; takeRecovery validates it (never offers damage).
+   * document as gzipped UTF-8 JSON, made off the UI thread by the engine worker: one small byte
+   * buffer crosses to main (0.3 MB for the gigawatt hall), where a document object would be
+   * cloned and validated record by record. Main stores it as it is; takeRecovery unpacks and
+   * validates it, and never offers a damaged copy.
    */
-  writeRecovery(path: string | null, document: Uint8Array | Blob): Promise<void>;
+  writeRecovery(path: string | null, document: Uint8Array): Promise<void>;
   takeRecovery(): Promise<RecoveryInfo | null>;
   discardRecovery(): Promise<void>;
   /** Title bar: file name and unsaved marker. */

@@ -3,6 +3,7 @@
 // to the contract and to our page, malformed payloads refused, files from argv opened, and the
 // unsaved-changes guard on close.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -306,7 +307,7 @@ describe('closing with unsaved changes', () => {
     await vi.waitFor(() => expect(win.webContents.sent).toContainEqual([MENU_CHANNEL, 'file.save']));
     expect(win.destroyed).toBe(false);
     // The renderer saves through IPC; the guard sees the success and closes.
-    await running.services.recovery.write(null, new TextEncoder().encode(JSON.stringify(demoHall(shippedCatalog))));
+    await running.services.recovery.write(null, new Uint8Array(gzipSync(JSON.stringify(demoHall(shippedCatalog)))));
     const path = join(dataDir, 'closing.aifactory');
     await fake.handlers.get('project:save')!(trusted, { path, document: demoHall(shippedCatalog), expected: null, overwrite: false });
     await vi.waitFor(() => expect(win.destroyed).toBe(true));

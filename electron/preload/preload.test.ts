@@ -49,16 +49,6 @@ describe('preload API', () => {
     expect([...ipc.listeners.keys()].sort()).toEqual([MENU_CHANNEL, OPEN_FILE_CHANNEL].sort());
   });
 
-  it('sends the recovery copy as bytes, reading a Blob into them (IPC\'s structured clone has no Blob)', async () => {
-    const ipc = fakeIpc();
-    const api = createApi(ipc);
-    const bytes = new TextEncoder().encode('{"formatVersion":1}');
-    await api.writeRecovery('/p/hall.aifactory', new Blob([bytes]));
-    await api.writeRecovery(null, bytes);
-    expect(ipc.invoked).toEqual([['recovery:write', ['/p/hall.aifactory', bytes]], ['recovery:write', [null, bytes]]]);
-    expect(ipc.invoked[0]![1][1]).toBeInstanceOf(Uint8Array);
-  });
-
   it('passes on menu commands of the contract only, without Electron\'s event object', () => {
     const ipc = fakeIpc();
     const api: FactoryTwinApi = createApi(ipc);

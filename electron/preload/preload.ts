@@ -46,8 +46,7 @@ export function createApi(ipc: PreloadIpc): FactoryTwinApi {
     newFromTemplate: (template, scalableUnits) => invoke('newFromTemplate', template, scalableUnits),
     shippedCatalog: () => invoke('shippedCatalog'),
     recentFiles: () => invoke('recentFiles'),
-    // IPC's structured clone has no Blob: read it into bytes (the renderer normally sends bytes).
-    writeRecovery: async (path, document) => invoke('writeRecovery', path, document instanceof Blob ? new Uint8Array(await document.arrayBuffer()) : document),
+    writeRecovery: (path, document) => invoke('writeRecovery', path, document),
     takeRecovery: () => invoke('takeRecovery'),
     discardRecovery: () => invoke('discardRecovery'),
     setTitle: (title, dirty) => invoke('setTitle', title, dirty),

@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_OF, INVOKE_CHANNELS } from '../contract/api.js';
 import { createPreviewClient } from '../../renderer/platform/preview-client.js';
@@ -101,17 +102,20 @@ describe('preview bridge security', () => {
     const send = (body: Buffer | string) => fetch(`${origin}/api/recovery:write`, {
       method: 'POST', headers: { 'content-type': 'application/octet-stream', origin, [TOKEN_HEADER]: server.token }, body: typeof body === 'string' ? body : new Uint8Array(body),
     });
-    // Garbage shaped like a JSON object is stored as sent; take() refuses it and moves it aside.
-    expect((await send(Buffer.concat([Buffer.from('{"args":[null]}\n'), Buffer.from('{ garbage }')]))).status).toBe(200);
-    const copy = join(dir, 'data', 'recovery', 'recovery.json');
-    expect(readFileSync(copy, 'utf8')).toMatch(/^\{"format":"factory-twin-recovery","version":2,"path":null,"savedAt":"[^"]+"\}\n\{ garbage \}$/);
+    // Gzipped garbage is stored as sent; take() refuses it and moves it aside.
+    const garbage = gzipSync('{ garbage }');
+    expect((await send(Buffer.concat([Buffer.from('{"args":[null]}\n'), garbage]))).status).toBe(200);
+    const copy = join(dir, 'data', 'recovery', 'recovery.ftrec');
+    const stored = readFileSync(copy);
+    expect(stored.subarray(0, stored.indexOf(0x0a)).toString()).toMatch(/^\{"format":"factory-twin-recovery","version":2,"path":null,"savedAt":"[^"]+"\}$/);
+    expect(stored.subarray(stored.indexOf(0x0a) + 1)).toEqual(garbage);
     expect(await (await post('recovery:take')).json()).toEqual({ value: null });
     expect(existsSync(copy)).toBe(false);
-    expect(readdirSync(join(dir, 'data', 'recovery')).some((f) => f.startsWith('recovery.json.damaged-'))).toBe(true);
+    expect(readdirSync(join(dir, 'data', 'recovery')).some((f) => f.startsWith('recovery.ftrec.damaged-'))).toBe(true);
     // No newline after the arguments, arguments that are no JSON, or bytes its handler refuses.
     expect((await send('{"args":[null]}')).status).toBe(400);
     expect((await send('{"args": nope\n{}')).status).toBe(400);
-    expect((await send('{"args":[null]}\nnot an object')).status).toBe(400);
+    expect((await send('{"args":[null]}\n{"not":"gzip"}')).status).toBe(400);
   });
 
   it('refuses a malformed payload with 400 and a clear message', async () => {
@@ -175,8 +179,8 @@ describe('preview bridge API', () => {
     expect(await api.recentFiles()).toEqual([path]);
     answers.push(null);
     expect(await api.openProject(null)).toBeNull();
-    // The recovery copy travels as the document's UTF-8 JSON and comes back as the document.
-    await api.writeRecovery(path!, new TextEncoder().encode(JSON.stringify({ ...document, hall: { ...document.hall, name: 'Halle Süd' } })));
+    // The recovery copy travels as the document's gzipped UTF-8 JSON and comes back as the document.
+    await api.writeRecovery(path!, new Uint8Array(gzipSync(JSON.stringify({ ...document, hall: { ...document.hall, name: 'Halle Süd' } }))));
     expect(await api.takeRecovery()).toMatchObject({ path, document: { ...document, hall: { ...document.hall, name: 'Halle Süd' } } });
     await api.discardRecovery();
     expect(await api.takeRecovery()).toBeNull();

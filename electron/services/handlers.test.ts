@@ -2,6 +2,7 @@
 // never a silent overwrite (the shell is asked, and only a yes replaces the file).
 import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS } from '../contract/api.js';
 import { demoHall } from '../../engine/generators/index.js';
@@ -58,20 +59,20 @@ describe('API handlers', () => {
       .rejects.toThrow(/args\[0\]\.document\.racks\[0\]/);
   });
 
-  it('store the recovery copy as the bytes sent, refusing anything but a JSON object of bytes, and offer it back validated', async () => {
+  it('store the recovery copy as the bytes sent, refusing anything but gzip bytes, and offer it back validated', async () => {
     const { h } = setup();
-    const bytes = new TextEncoder().encode(JSON.stringify(doc));
-    // A document object (what this channel took before), numbers, or bytes that are no JSON object.
+    const bytes = new Uint8Array(gzipSync(JSON.stringify(doc)));
+    // A document object (what this channel took before), numbers, or bytes that are not gzip.
     await expect(h['recovery:write']([null, doc])).rejects.toThrow(/recovery:write refused a malformed request: args\[1\]/);
     await expect(h['recovery:write']([null, [...bytes]])).rejects.toThrow(PayloadError);
-    await expect(h['recovery:write']([null, new TextEncoder().encode('[1, 2]')])).rejects.toThrow(/JSON \(an object\)/);
+    await expect(h['recovery:write']([null, new TextEncoder().encode(JSON.stringify(doc))])).rejects.toThrow(/must be gzip data/);
     await expect(h['recovery:write'](['relative.aifactory', bytes])).rejects.toThrow(/absolute path/);
     expect(await h['recovery:take']([])).toBeNull();
     await h['recovery:write']([join(dir, 'hall.aifactory'), bytes]);
     expect(await h['recovery:take']([])).toMatchObject({ path: join(dir, 'hall.aifactory'), document: doc });
     // An invalid document gets as far as the copy, and no further: take() refuses it and moves it aside.
     const bad = { ...doc, racks: [{ ...doc.racks[0], typeId: 'no-such-rack' }] };
-    await h['recovery:write']([null, new TextEncoder().encode(JSON.stringify(bad))]);
+    await h['recovery:write']([null, new Uint8Array(gzipSync(JSON.stringify(bad)))]);
     expect(await h['recovery:take']([])).toBeNull();
     await h['recovery:discard']([]);
     expect(await h['recovery:take']([])).toBeNull();

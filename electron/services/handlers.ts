@@ -4,7 +4,7 @@
 // (native dialogs, the window title) is behind the DesktopShell interface.
 import { z } from 'zod';
 import { SAMPLE_NAMES } from '../../engine/generators/index.js';
-import { MAX_DOCUMENT_BYTES, type ExportFormat, type FileErrorInfo, type InvokeChannel, type Result } from '../contract/api.js';
+import { MAX_RECOVERY_BYTES, type ExportFormat, type FileErrorInfo, type InvokeChannel, type Result } from '../contract/api.js';
 import { exportHandlers } from './exports.js';
 import { imageHandlers } from './images.js';
 import { AbsolutePath, args, validDocument } from './validate.js';
@@ -59,9 +59,9 @@ const SaveRequest = z.strictObject({
 });
 const Label = z.string().max(1000);
 // Electron's structured clone delivers a Uint8Array (the preview bridge a Buffer, which is one).
-const DocumentBytes = z.instanceof(Uint8Array)
-  .refine((b) => b.length <= MAX_DOCUMENT_BYTES, `must be at most ${MAX_DOCUMENT_BYTES} bytes`)
-  .refine((b) => b[0] === 0x7b && b[b.length - 1] === 0x7d, 'must be a document as UTF-8 JSON (an object)');
+const GzipBytes = z.instanceof(Uint8Array)
+  .refine((b) => b.length <= MAX_RECOVERY_BYTES, `must be at most ${MAX_RECOVERY_BYTES} bytes`)
+  .refine((b) => b[0] === 0x1f && b[1] === 0x8b && b[2] === 0x08, 'must be gzip data (RFC 1952 header)');
 
 export function errorInfo(error: unknown, file: string): FileErrorInfo {
   if (error instanceof ProjectFileError) {
@@ -142,7 +142,7 @@ export function recoveryHandlers(services: Services): Handlers<'recovery:write' 
     'recovery:write': async (raw) => {
       // Only the shape here: parsing and validating a hall on every autosave would stall main, and
       // take() validates the document where it is used (a damaged copy is never offered).
-      const [path, document] = args('recovery:write', z.tuple([AbsolutePath.nullable(), DocumentBytes]), raw);
+      const [path, document] = args('recovery:write', z.tuple([AbsolutePath.nullable(), GzipBytes]), raw);
       await recovery.write(path, document);
       return undefined;
     },

@@ -2,6 +2,7 @@
 // each on a temporary folder: the plain Node services Electron's main and the preview share.
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/support/tmp.js';
 import { shippedCatalog } from '../../tests/support/catalog.js';
@@ -83,8 +84,9 @@ describe('restoreBounds', () => {
 });
 
 describe('RecoveryStore', () => {
-  // What the renderer sends: the document as UTF-8 JSON (the engine worker makes it).
-  const bytesOf = (doc: unknown) => new TextEncoder().encode(JSON.stringify(doc));
+  // What the renderer sends: the document as gzipped UTF-8 JSON (the engine worker makes it).
+  const gz = (bytes: Uint8Array | string) => new Uint8Array(gzipSync(bytes));
+  const bytesOf = (doc: unknown) => gz(JSON.stringify(doc));
 
   it('writes the bytes it is given, offers them back validated (without deleting) and discards the copy', async () => {
     const dir = freshDir();
@@ -121,47 +123,62 @@ describe('RecoveryStore', () => {
     expect(store.take()?.document.hall.name).toBe('after');
   });
 
-  it('still offers a copy written by earlier builds (one JSON envelope, version 1)', () => {
+  it('still offers a copy written by earlier builds (recovery.json, one JSON envelope, version 1)', () => {
     const dir = freshDir();
     const store = new RecoveryStore(dir);
     const doc = demoHall(shippedCatalog);
     mkdirSync(join(dir, 'recovery'), { recursive: true });
-    writeFileSync(store.file, JSON.stringify({ format: 'factory-twin-recovery', version: 1, path: null, savedAt: '2025-01-01T00:00:00.000Z', document: doc }));
+    writeFileSync(store.legacyFile, JSON.stringify({ format: 'factory-twin-recovery', version: 1, path: null, savedAt: '2025-01-01T00:00:00.000Z', document: doc }));
     expect(store.take()).toEqual({ path: null, savedAt: '2025-01-01T00:00:00.000Z', document: doc });
+    store.discard();
+    expect(existsSync(store.legacyFile)).toBe(false);
   });
 
   it('keeps the path and time it wrote, whatever the bytes say', async () => {
     const dir = freshDir();
     const store = new RecoveryStore(dir, () => new Date('2025-01-02T03:04:05Z'));
     // Inside one JSON envelope, these bytes would have overridden the path (JSON.parse keeps the last key).
-    await store.write('/work/hall.aifactory', new TextEncoder().encode(`${JSON.stringify(demoHall(shippedCatalog)).slice(0, -1)}},"path":"/elsewhere.aifactory","x":{}`));
+    await store.write('/work/hall.aifactory', gz(`${JSON.stringify(demoHall(shippedCatalog)).slice(0, -1)}},"path":"/elsewhere.aifactory","x":{}`));
     expect(store.take()).toBeNull();
   });
 
-  it('moves a damaged copy aside instead of offering it: an invalid document, garbage, bad UTF-8, a cut-off file', async () => {
+  it('moves a damaged copy aside instead of offering it: an invalid document, garbage, bad UTF-8, a cut-off file, a gzip bomb', async () => {
     const doc = demoHall(shippedCatalog);
+    // A valid document followed by 3 MB of spaces (still valid JSON) in a few kB of gzip members:
+    // only the store's limit, 2 MB here, refuses it.
+    const bomb = new Uint8Array(Buffer.concat([bytesOf(doc), ...Array<Buffer>(3).fill(gzipSync(Buffer.alloc(1024 * 1024, 0x20)))]));
+    const roomy = new RecoveryStore(freshDir());
+    await roomy.write(null, bomb);
+    expect(roomy.take()?.document).toEqual(doc);
     const damaged = [
       bytesOf({ ...doc, racks: 'lost' }),
-      new TextEncoder().encode('{ not json at all }'),
+      gz('{ not json at all }'),
+      new TextEncoder().encode(JSON.stringify(doc)),
       // The hall's name as Latin-1, not UTF-8: never repaired into a document with U+FFFD in it.
-      Uint8Array.from(Buffer.from(JSON.stringify({ ...doc, hall: { ...doc.hall, name: 'Halle Süd' } }), 'latin1')),
+      gz(Buffer.from(JSON.stringify({ ...doc, hall: { ...doc.hall, name: 'Halle Süd' } }), 'latin1')),
       bytesOf(doc).subarray(0, 5000),
+      bomb,
     ];
     for (const bytes of damaged) {
       const dir = freshDir();
-      const store = new RecoveryStore(dir);
+      const store = new RecoveryStore(dir, undefined, 2 * 1024 * 1024);
       await store.write(null, bytes);
       expect(store.take()).toBeNull();
       expect(existsSync(store.file)).toBe(false);
-      expect(readdirSync(join(dir, 'recovery')).some((f) => f.startsWith('recovery.json.damaged-'))).toBe(true);
+      expect(readdirSync(join(dir, 'recovery')).some((f) => f.startsWith('recovery.ftrec.damaged-'))).toBe(true);
     }
-    // The file as written is our header line and the document; a header of another format is damage too.
+  });
+
+  it('writes its own header line, then the bytes as sent; a header of another format is damage', async () => {
     const dir = freshDir();
-    const store = new RecoveryStore(dir);
-    await store.write(null, bytesOf(doc));
-    const text = readFileSync(store.file, 'utf8');
-    expect(text.slice(text.indexOf('\n') + 1)).toBe(JSON.stringify(doc));
-    writeFileSync(store.file, text.replace('factory-twin-recovery', 'something-else'));
+    const store = new RecoveryStore(dir, () => new Date('2025-01-02T03:04:05Z'));
+    const doc = demoHall(shippedCatalog);
+    await store.write('/work/hall.aifactory', bytesOf(doc));
+    const file = readFileSync(store.file);
+    const end = file.indexOf(0x0a);
+    expect(file.subarray(0, end).toString()).toBe('{"format":"factory-twin-recovery","version":2,"path":"/work/hall.aifactory","savedAt":"2025-01-02T03:04:05.000Z"}');
+    expect(gunzipSync(file.subarray(end + 1)).toString()).toBe(JSON.stringify(doc));
+    writeFileSync(store.file, Buffer.concat([Buffer.from(file.subarray(0, end).toString().replace('factory-twin-recovery', 'something-else')), file.subarray(end)]));
     expect(store.take()).toBeNull();
     expect(existsSync(store.file)).toBe(false);
   });

@@ -5,7 +5,7 @@ import type { ProjectDocument } from '../../engine/model/index';
 import { useDocument } from '../state/document';
 import { useSession } from '../state/session';
 import { diffDocument } from './doc-delta';
-import type { FromEngine, SerializedForm, ToEngine } from './protocol';
+import type { FromEngine, ToEngine } from './protocol';
 
 export class EngineClient {
   private readonly worker: Worker;
@@ -14,8 +14,9 @@ export class EngineClient {
   private latestSent = 0;
   /** The document the worker holds (the last one sent). */
   private sent: ProjectDocument | null = null;
-  /** Waiting for 'serialized' answers, which the worker sends in the order asked. */
-  private serializing: ((data: Uint8Array | Blob | null) => void)[] = [];
+  /** Waiting for 'serialized' answers, by question. */
+  private readonly serializing = new Map<number, (gzip: Uint8Array | null) => void>();
+  private nextSerialize = 1;
 
   /** `createWorker` builds the engine's Worker (main.tsx: Vite's worker import; tests: a double). */
   constructor(createWorker: () => Worker) {
@@ -38,25 +39,28 @@ export class EngineClient {
   }
 
   /**
-   * `doc` as UTF-8 JSON, made by the worker from its own copy (document-bytes.ts), or null when the
-   * worker does not hold `doc` (the engine is not connected yet, or a newer edit is on its way).
+   * `doc` as gzipped UTF-8 JSON, made by the worker from its own copy (document-bytes.ts), or null
+   * when the worker does not hold `doc` (the engine is not connected yet, or an edit came since).
    */
-  serialize(doc: ProjectDocument, as: SerializedForm = 'bytes'): Promise<Uint8Array | Blob | null> {
+  serialize(doc: ProjectDocument): Promise<Uint8Array | null> {
     if (doc !== this.sent) return Promise.resolve(null);
+    const id = this.nextSerialize++;
     return new Promise((resolve) => {
-      this.serializing.push(resolve);
-      this.worker.postMessage({ type: 'serialize', seq: this.latestSent, as } satisfies ToEngine);
+      this.serializing.set(id, resolve);
+      this.worker.postMessage({ type: 'serialize', id, seq: this.latestSent } satisfies ToEngine);
     });
   }
 
   dispose(): void {
     this.worker.terminate();
-    for (const resolve of this.serializing.splice(0)) resolve(null);
+    for (const resolve of this.serializing.values()) resolve(null);
+    this.serializing.clear();
   }
 
   private receive(msg: FromEngine): void {
     if (msg.type === 'serialized') {
-      this.serializing.shift()?.(msg.data);
+      this.serializing.get(msg.id)?.(msg.gzip);
+      this.serializing.delete(msg.id);
       return;
     }
     // Results shown always belong to the document on screen: an answer for an older request

@@ -97,17 +97,18 @@ describe('EngineClient.serialize', () => {
   const doc = (name: string) => ({ hall: { name } }) as unknown as ProjectDocument;
   const bytes = (text: string) => new TextEncoder().encode(text);
 
-  it('asks the worker for the document it holds, and matches answers to questions in order', async () => {
+  it('asks the worker for the document it holds, and pairs each answer with its question', async () => {
     const worker = new WorkerDouble();
     const client = new EngineClient(() => worker as unknown as Worker);
     client.submit(doc('a'));
     const b = doc('b');
     const seq = client.submit(b);
     const first = client.serialize(b);
-    const second = client.serialize(b, 'blob');
-    expect(worker.sent.slice(2)).toEqual([{ type: 'serialize', seq, as: 'bytes' }, { type: 'serialize', seq, as: 'blob' }]);
-    worker.answer({ type: 'serialized', seq, data: bytes('one') });
-    worker.answer({ type: 'serialized', seq, data: null });
+    const second = client.serialize(b);
+    expect(worker.sent.slice(2)).toEqual([{ type: 'serialize', id: 1, seq }, { type: 'serialize', id: 2, seq }]);
+    // Answers may come in any order (compression is asynchronous in the worker).
+    worker.answer({ type: 'serialized', id: 2, seq, gzip: null });
+    worker.answer({ type: 'serialized', id: 1, seq, gzip: bytes('one') });
     expect(await first).toEqual(bytes('one'));
     expect(await second).toBeNull();
     // An answer about the recovery copy is not an engine state.

@@ -10,21 +10,19 @@ export type ToEngine =
   /** The previous request's document changed by `delta` (doc-delta.ts): sent after every edit. */
   | { type: 'patch'; seq: number; delta: DocDelta }
   /**
-   * The document of request `seq` (the last one sent) as UTF-8 JSON, for the recovery copy: the
-   * worker holds it already, so the UI thread never stringifies a hall. As bytes (for IPC), or as
-   * a Blob made here (fetch sends a Blob without copying it on the UI thread).
+   * The document of request `seq` (the last one sent) as gzipped UTF-8 JSON, for the recovery
+   * copy: the worker holds it already, so the UI thread never stringifies a hall, and what it
+   * hands on is a twentieth of the JSON. `id` pairs the answer with the question.
    */
-  | { type: 'serialize'; seq: number; as: SerializedForm };
-
-export type SerializedForm = 'bytes' | 'blob';
+  | { type: 'serialize'; id: number; seq: number };
 
 export type FromEngine =
   /** 'physics': power and heat current, fabric and agents follow in a 'complete' answer. */
   | { type: 'result'; seq: number; stage: 'physics' | 'complete'; results: EngineResults; computeMs: number }
   | { type: 'error'; seq: number; message: string }
-  /** The answer to 'serialize': that request's document (bytes are transferred), or null when the
-   *  worker's document is not that one (a change failed to apply), so nothing stale is written. */
-  | { type: 'serialized'; seq: number; data: Uint8Array | Blob | null }
+  /** The answer to 'serialize' (bytes transferred), or null when the worker's document is not
+   *  that request's (a change failed to apply), so nothing stale is written. */
+  | { type: 'serialized'; id: number; seq: number; gzip: Uint8Array | null }
   /** The worker skipped these requests because a newer one was already waiting. */
   | { type: 'skipped'; seqs: number[] };
 

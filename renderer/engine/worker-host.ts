@@ -10,7 +10,7 @@
 import type { ProjectDocument } from '../../engine/model/index';
 import { LatestOnly } from './coalesce';
 import { applyDelta } from './doc-delta';
-import { DocumentEncoder } from './document-bytes';
+import { DocumentEncoder, gzip } from './document-bytes';
 import type { FromEngine, ToEngine } from './protocol';
 import { transferablesOf } from './protocol';
 import { runNetwork, runPhysics } from './run';
@@ -31,7 +31,7 @@ const SPLIT_ABOVE_MS = 100;
 export function engineHost(postMessage: Post): (message: ToEngine) => void {
   const post = (message: FromEngine): void => {
     const transfer = message.type === 'result' ? transferablesOf(message.results)
-      : message.type === 'serialized' && message.data instanceof Uint8Array ? [message.data.buffer as ArrayBuffer] : [];
+      : message.type === 'serialized' && message.gzip !== null ? [message.gzip.buffer as ArrayBuffer] : [];
     postMessage(message, transfer);
   };
 
@@ -80,15 +80,17 @@ export function engineHost(postMessage: Post): (message: ToEngine) => void {
     if (m.type === 'serialize') {
       // Messages arrive in the order sent, so the document asked for is the current one, unless
       // a change failed to apply; then null (the UI encodes it itself), never another document.
-      let data: Uint8Array | Blob | null = null;
+      // The bytes are taken now; compressing them is asynchronous, in chunks, so a compute
+      // request that arrives meanwhile is not held up by it.
+      const { id, seq } = m;
+      const answer = (bytes: Uint8Array | null) => post({ type: 'serialized', id, seq, gzip: bytes });
       try {
-        if (current !== null && currentSeq === m.seq) {
-          data = m.as === 'blob' ? new Blob(encoder.parts(current) as Uint8Array<ArrayBuffer>[], { type: 'application/json' }) : encoder.encode(current);
-        }
+        if (current === null || currentSeq !== seq) answer(null);
+        else gzip(encoder.parts(current)).then(answer, () => answer(null));
       } catch {
         // null too: a failure here is about the recovery copy, not the results on screen
+        answer(null);
       }
-      post({ type: 'serialized', seq: m.seq, data });
       return;
     }
     if (m.type === 'compute') {

@@ -41,10 +41,9 @@ export function createPreviewClient(options: PreviewClientOptions): FactoryTwinA
   async function call<M extends InvokeMethod>(method: M, ...args: Parameters<FactoryTwinApi[M]>): Promise<Awaited<ReturnType<FactoryTwinApi[M]>>> {
     // JSON has no undefined: trailing optional arguments are dropped rather than sent as null.
     while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
-    // Bytes (the recovery copy's document) are sent as they are, not as a JSON array of numbers;
-    // a Blob (made in the engine worker) joins the body without a copy on this thread.
+    // Bytes (the recovery copy's document) are sent as they are, not as a JSON array of numbers.
     const last: unknown = args[args.length - 1];
-    const bytes = last instanceof Blob ? last : last instanceof Uint8Array ? last as Uint8Array<ArrayBuffer> : null;
+    const bytes = last instanceof Uint8Array ? last as Uint8Array<ArrayBuffer> : null;
     const response = await doFetch(`${base}/api/${CHANNEL_OF[method]}`, {
       method: 'POST',
       headers: { 'Content-Type': bytes === null ? 'application/json' : BYTES_CONTENT_TYPE, [TOKEN_HEADER]: options.token },
