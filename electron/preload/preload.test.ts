@@ -81,7 +81,7 @@ describe('bundles', () => {
   it('build the preload into one CommonJS file that loads in a sandbox with only `electron`', async () => {
     // @ts-expect-error: a plain .mjs build script without type declarations
     const { buildElectron } = (await import('../../scripts/build-electron.mjs')) as { buildElectron(dir: string, names?: string[]): Promise<void> };
-    await buildElectron(out, ['preload', 'main']);
+    await buildElectron(out, ['preload', 'main', 'export-worker']);
     const code = readFileSync(join(out, 'preload.cjs'), 'utf8');
     expect([...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1])).toEqual(['electron']);
     const bridged: string[] = [];
@@ -98,6 +98,10 @@ describe('bundles', () => {
     const requires = new Set([...main.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!));
     for (const name of requires) expect(name, name).toMatch(/^(electron|better-sqlite3|exceljs|pdfkit|node:.*|fs|path|os|crypto|url|util|events|stream|http|net|process|buffer)$/);
     expect(requires.has('better-sqlite3')).toBe(true);
-    expect(requires.has('pdfkit')).toBe(true);
+    // exceljs and pdfkit load in the export worker (File > Export off the main thread), not in main.
+    expect(requires.has('pdfkit')).toBe(false);
+    const worker = readFileSync(join(out, 'export-worker.cjs'), 'utf8');
+    const workerRequires = new Set([...worker.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!));
+    expect(workerRequires.has('pdfkit') && workerRequires.has('exceljs')).toBe(true);
   });
 });
