@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { demoHall } from '../../engine/generators/index';
-import { Catalog } from '../../engine/model/index';
+import { Catalog, m } from '../../engine/model/index';
 import { objectBoxes } from './objects';
 
 const catalog = Catalog.parse(JSON.parse(readFileSync(new URL('../../assets/catalog/default.json', import.meta.url), 'utf8')));
@@ -25,7 +25,7 @@ describe('object boxes', () => {
   });
 
   it('follows a type change in a new catalog', () => {
-    const wider = { ...doc, catalog: { ...doc.catalog, rackTypes: doc.catalog.rackTypes.map((t) => ({ ...t, widthM: t.widthM * 2 })) } };
+    const wider = { ...doc, catalog: { ...doc.catalog, rackTypes: doc.catalog.rackTypes.map((t) => ({ ...t, widthM: m(t.widthM * 2) })) } };
     const r = doc.racks[0]!;
     const b = objectBoxes(wider).find((x) => x.id === r.id)!;
     const t = doc.catalog.rackTypes.find((x) => x.id === r.typeId)!;
