@@ -19,6 +19,14 @@ import { shippedCatalog } from '../tests/support/catalog.js';
 
 const CAMERA_MOVES = 12;
 const RACK_MOVES = 3;
+/**
+ * Moves made before the measured ones. Traces of the first edits on the gigawatt hall show V8
+ * compiling the code an edit runs (Maglev + TurboFan: ~2.2 s of CPU in the second edit's first
+ * second, 1.2 s in the fourth, 0.2 s from the fifth), which on two cores holds back the
+ * software-GL frame (1.1-1.3 s to frame, then 0.2 s once compiled). The first edit is reported on
+ * its own; the median is of edits after the warm-up, what a user editing for a while feels.
+ */
+const WARMUP_MOVES = 4;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? Number.NaN;
 
@@ -119,10 +127,16 @@ export default async function (report: Report): Promise<void> {
       report({ name: `camera move to frame, ${name} hall (p95)`, value: p95(times), unit: 'ms' });
       const type = new Map(doc.catalog.rackTypes.map((t) => [t.id as string, t.heightM]));
       const moves: { frame: number; physics: number; results: number }[] = [];
-      for (const r of doc.racks.slice(0, RACK_MOVES)) {
+      let first: { frame: number; results: number } | null = null;
+      for (const [i, r] of doc.racks.slice(0, WARMUP_MOVES + RACK_MOVES).entries()) {
         const moved = await moveOneRack(page, { id: r.id, x: r.position.x, y: r.position.y, h: type.get(r.typeId) ?? 2.2 });
-        if (moved !== null) moves.push(moved);
+        if (i === 0) first = moved;
+        if (moved !== null && i >= WARMUP_MOVES) moves.push(moved);
         await waitForResults(page, 300_000);
+      }
+      if (first !== null) {
+        report({ name: `first single-rack move to next frame, ${name} hall (JIT cold)`, value: first.frame, unit: 'ms' });
+        report({ name: `first single-rack move to results shown, ${name} hall (JIT cold)`, value: first.results, unit: 'ms' });
       }
       // The camera is now framed on a rack: frame time close up (per-rack detail, blocks culled).
       const close = await cameraFrameTimes(page);
@@ -131,7 +145,7 @@ export default async function (report: Report): Promise<void> {
       if (moves.length === 0) {
         report({ name: `single-rack move, ${name} hall: not measured (rack not picked or spot refused)`, value: Number.NaN, unit: 'ms' });
       } else {
-        const of = `median of ${moves.length}`;
+        const of = `median of ${moves.length} after ${WARMUP_MOVES} warm-up`;
         const frame = median(moves.map((m) => m.frame));
         report({ name: `single-rack move to next frame, ${name} hall (${of})`, value: frame, unit: 'ms', target: '< 500 ms (software GL)', ok: frame < 500 });
         report({ name: `single-rack move to power+heat shown, ${name} (${of})`, value: median(moves.map((m) => m.physics)), unit: 'ms' });
