@@ -56,8 +56,11 @@ function compile(schema: Schema): Acceptor | null {
       return checks.length === 0 ? (v) => values.includes(v) : null;
     }
     case 'enum': {
-      const values = new Set(Object.values(def.entries ?? {}));
-      return checks.length === 0 ? (v) => values.has(v) : null;
+      const entries = Object.values(def.entries ?? {});
+      // String enums only: a TypeScript numeric enum's reverse mappings are not values to zod.
+      if (checks.length > 0 || entries.some((e) => typeof e !== 'string')) return null;
+      const values = new Set(entries);
+      return (v) => values.has(v);
     }
     case 'nullable': {
       const inner = def.innerType && compile(def.innerType);
