@@ -75,6 +75,7 @@ export function engineHost(postMessage: Post): (message: ToEngine) => void {
   let current: ProjectDocument | null = null;
   let currentSeq = 0;
   const encoder = new DocumentEncoder();
+  let answered: Promise<void> = Promise.resolve();
 
   return (m) => {
     if (m.type === 'serialize') {
@@ -83,14 +84,15 @@ export function engineHost(postMessage: Post): (message: ToEngine) => void {
       // The bytes are taken now; compressing them is asynchronous, in chunks, so a compute
       // request that arrives meanwhile is not held up by it.
       const { id, seq } = m;
-      const answer = (bytes: Uint8Array | null) => post({ type: 'serialized', id, seq, gzip: bytes });
+      let bytes: Promise<Uint8Array | null>;
       try {
-        if (current === null || currentSeq !== seq) answer(null);
-        else gzip(encoder.parts(current)).then(answer, () => answer(null));
+        bytes = current === null || currentSeq !== seq ? Promise.resolve(null) : gzip(encoder.parts(current)).catch(() => null);
       } catch {
         // null too: a failure here is about the recovery copy, not the results on screen
-        answer(null);
+        bytes = Promise.resolve(null);
       }
+      // Answered in the order asked, though a smaller document may compress sooner.
+      answered = answered.then(() => bytes).then((gzip) => post({ type: 'serialized', id, seq, gzip })).catch(() => undefined);
       return;
     }
     if (m.type === 'compute') {
