@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectDocument } from '../../engine/model/index.js';
 import {
-  afterFrame, artifactPath, canvasPixels, changedShare, documentOf, hallToScreen, openApp, selectionOf, statusCount, type App, type Screen,
+  afterFrame, artifactPath, canvasPixels, changedShare, documentOf, hallToScreen, openApp, selectionOf, statusCount, waitForResults, type App, type Screen,
 } from './harness.js';
 
 let app: App;
@@ -30,6 +30,22 @@ const click = async (s: Screen) => page.mouse.click(s.clientX, s.clientY);
 
 /** The canvas in squares of 7 x 7 pixels round client points. */
 const pixelsAround = (points: readonly Screen[]) => canvasPixels(page, 1, { points, r: 3 });
+
+/**
+ * Pixels around the points once the view stopped changing: a baseline read while the camera
+ * still eases into plan view, or while results are still arriving, would differ from everything.
+ */
+async function settledPixels(points: readonly Screen[]): Promise<number[]> {
+  await waitForResults(page, 120_000);
+  let last = await pixelsAround(points);
+  await expect.poll(async () => {
+    const now = await pixelsAround(points);
+    const same = changedShare(last, now) === 0;
+    last = now;
+    return same;
+  }, { timeout: 30_000 }).toBe(true);
+  return last;
+}
 
 /** Screen points every 0.3 m along a polyline of hall points at height z. */
 async function along(points: readonly { x: number; y: number }[], z: number): Promise<Screen[]> {
@@ -73,8 +89,8 @@ describe('drawing tools in plan view', () => {
     const path = await along(corners, elevation);
     // Open floor well away from the tray: must not change.
     const elsewhere = [await hallToScreen(page, 15, 7)];
-    const before = await pixelsAround(path);
-    const beforeElsewhere = await pixelsAround(elsewhere);
+    const before = await settledPixels(path);
+    const beforeElsewhere = await settledPixels(elsewhere);
     await page.keyboard.press('t');
     await expect.poll(tool).toBe('tray');
     await click(await hallToScreen(page, corners[0]!.x, corners[0]!.y));
@@ -98,7 +114,9 @@ describe('drawing tools in plan view', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await documentOf(page)).trays.length).toBe(trays);
     await inspector.waitFor({ state: 'detached' });
-    await expect.poll(async () => changedShare(before, await pixelsAround(path))).toBeLessThan(0.05);
+    // Compared once the engine has answered for the undone document: overlays follow results.
+    await waitForResults(page, 120_000);
+    await expect.poll(async () => changedShare(before, await pixelsAround(path)), { timeout: 30_000 }).toBeLessThan(0.05);
     // Redo brings back the whole run, not one corner of it.
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(async () => (await documentOf(page)).trays.at(-1)?.points).toEqual(corners);
@@ -109,7 +127,7 @@ describe('drawing tools in plan view', () => {
   it('Escape in the middle of a tray run leaves nothing behind', async () => {
     const doc = await documentOf(page);
     const path = await along(corners.slice(0, 2), doc.catalog.site.overheadPathHeightM);
-    const before = await pixelsAround(path);
+    const before = await settledPixels(path);
     await page.keyboard.press('t');
     await expect.poll(tool).toBe('tray');
     await click(await hallToScreen(page, corners[0]!.x, corners[0]!.y));
