@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoHall } from '../../engine/generators/index.js';
 import { shippedCatalog } from '../support/catalog.js';
-import { afterFrame, artifactPath, canvasStats, hallToScreen, openApp, selectionOf, statusCount, waitForHall, waitForResults, type App, type Screen } from './harness.js';
+import { afterFrame, artifactPath, cameraAtRest, canvasStats, hallToScreen, openApp, selectionOf, statusCount, waitForHall, waitForResults, type App, type Screen } from './harness.js';
 
 let app: App;
 let page: Page;
@@ -209,6 +209,7 @@ describe('editing the hall in Chromium', () => {
   it('a rack dragged into the other row joins it (row, busways, CDU); undo puts it back and selects it', async () => {
     // In plan view a rack's top and its floor spot are the same screen point: the drag is exact.
     await afterFrame(page, () => page.locator('[data-testid="view-plan"]').click());
+    await cameraAtRest(page);
     const from = await at(20.7, 8.4, 2.2);
     await page.mouse.click(from.clientX, from.clientY);
     await expect.poll(selection).toEqual(['r02-05']);

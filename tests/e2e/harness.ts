@@ -221,6 +221,25 @@ export async function hallToScreen(page: Page, x: number, y: number, z = 0): Pro
   return p;
 }
 
+/**
+ * Resolves once the camera has stood still for five animation frames: switching between plan and
+ * 3D, and framing, ease over several frames, and a screen point read meanwhile goes stale.
+ */
+export async function cameraAtRest(page: Page, timeout = 30_000): Promise<void> {
+  // No named closures inside: the bundler would wrap them in a helper the page lacks.
+  await page.waitForFunction(() => {
+    const w = globalThis as unknown as { __factoryTwinEditor: EditorHook; __ftCameraAt?: string; __ftCameraStill?: number };
+    const p = JSON.stringify(w.__factoryTwinEditor.project(0, 0, 0));
+    if (w.__ftCameraAt !== p) {
+      w.__ftCameraAt = p;
+      w.__ftCameraStill = 0;
+      return false;
+    }
+    w.__ftCameraStill = (w.__ftCameraStill ?? 0) + 1;
+    return w.__ftCameraStill >= 5;
+  }, undefined, { polling: 'raf', timeout });
+}
+
 /** Ids of the selected objects. */
 export const selectionOf = (page: Page): Promise<string[]> =>
   page.evaluate(() => (globalThis as unknown as { __factoryTwinEditor: EditorHook }).__factoryTwinEditor.selection());

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectDocument } from '../../engine/model/index.js';
 import {
-  afterFrame, artifactPath, canvasPixels, changedShare, documentOf, hallToScreen, openApp, selectionOf, statusCount, waitForResults, type App, type Screen,
+  afterFrame, artifactPath, cameraAtRest, canvasPixels, changedShare, documentOf, hallToScreen, openApp, selectionOf, statusCount, waitForResults, type App, type Screen,
 } from './harness.js';
 
 let app: App;
@@ -20,6 +20,7 @@ beforeAll(async () => {
   app = await openApp('tools');
   page = app.page;
   await afterFrame(page, () => page.locator('[data-testid="view-plan"]').click());
+  await cameraAtRest(page);
 }, 240_000);
 
 afterAll(async () => { await app?.close(); });
