@@ -91,35 +91,21 @@ function checkHeader(path: string): void {
 
 function readTables(db: Database.Database, path: string): ProjectDocument {
   const problems: Problem[] = [];
-  const jsonOf = (table: string, row: SqlRow) => (column: string): unknown => {
-    const raw = row[column];
+  /** A JSON column's value, or undefined with the problem named by table, row and column. */
+  const json = (raw: SqlValue | undefined, table: string, seq: number, id: SqlValue | undefined, column: string): unknown => {
     if (typeof raw !== 'string') {
-      problems.push(rowProblem(table, Number(row.seq), row.id, column, 'expected JSON text'));
+      problems.push(rowProblem(table, seq, id, column, 'expected JSON text'));
       return undefined;
     }
     if (raw === '{}') return {}; // most tags are empty: skip the parser on the hot path
     try {
       return JSON.parse(raw) as unknown;
     } catch {
-      problems.push(rowProblem(table, Number(row.seq), row.id, column, 'is not valid JSON'));
+      problems.push(rowProblem(table, seq, id, column, 'is not valid JSON'));
       return undefined;
     }
   };
-  const jsonCell = (table: string, values: readonly SqlValue[], index: number, column: string, seqAt: number): unknown => {
-    const raw = values[index];
-    const seq = Number(values[seqAt]);
-    if (typeof raw !== 'string') {
-      problems.push(rowProblem(table, seq, values[0], column, 'expected JSON text'));
-      return undefined;
-    }
-    if (raw === '{}') return {}; // most tags are empty: skip the parser on the hot path
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch {
-      problems.push(rowProblem(table, seq, values[0], column, 'is not valid JSON'));
-      return undefined;
-    }
-  };
+  const jsonOf = (table: string, row: SqlRow) => (column: string): unknown => json(row[column], table, Number(row.seq), row.id, column);
   const single = (table: string): SqlRow | undefined => {
     const rows = db.prepare(`SELECT * FROM ${table}`).all() as SqlRow[];
     if (rows.length !== 1) problems.push({ path: `table ${table}`, message: `expected exactly one row, found ${rows.length}` });
@@ -164,7 +150,7 @@ function readTables(db: Database.Database, path: string): ProjectDocument {
     // Positional rows (raw) fetched in one call: measured cheaper than named rows or iterate().
     const rows = db.prepare(`SELECT ${columns.join(', ')}, seq FROM ${table} ORDER BY seq`).raw().all() as SqlValue[][];
     for (const values of rows) {
-      const candidate = mapper.fromRow(values, (index) => jsonCell(table, values, index, columns[index] ?? '?', seqAt)) as Record<string, unknown>;
+      const candidate = mapper.fromRow(values, (index) => json(values[index], table, Number(values[seqAt]), values[0], columns[index] ?? '?')) as Record<string, unknown>;
       patch?.(candidate);
       const result = fastParse(mapper.schema, candidate);
       if (result.success) out.push(result.data);
