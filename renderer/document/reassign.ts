@@ -5,6 +5,7 @@
 import type { ProjectDocument, Rack, RowId } from '../../engine/model/index';
 import type { Operation } from './operations';
 import { RowIndex } from './assign';
+import { eachReplaced } from './replaced';
 
 export interface Reassignment {
   /** The moved racks whose row, feeds or CDU changed, as they are now. */
@@ -15,23 +16,13 @@ export interface Reassignment {
 
 const samePlace = (a: Rack, b: Rack) => a.position.x === b.position.x && a.position.y === b.position.y;
 
-/**
- * Racks of `after` standing elsewhere than in `before`, and where they stood. An edit replaces only
- * the records it changes (document/edits.ts), so same-index records are compared by identity first:
- * a one-rack drag on a 10,000-rack hall looks at one record, not at a map of them all.
- */
+/** Racks of `after` standing elsewhere than in `before`, and where they stood. */
 function movedRacks(before: readonly Rack[], after: readonly Rack[]): { moved: Rack[]; from: Map<string, { x: number; y: number }> } {
   const moved: Rack[] = [];
   const from = new Map<string, { x: number; y: number }>();
-  const aligned = before.length === after.length;
-  let old: Map<string, Rack> | null = null;
-  for (let i = 0; i < after.length; i++) {
-    const r = after[i]!;
-    let o: Rack | undefined = aligned ? before[i] : undefined;
-    if (o === r) continue;
-    if (o === undefined || o.id !== r.id) { old ??= new Map(before.map((b) => [b.id as string, b])); o = old.get(r.id); }
+  eachReplaced(before, after, (o, r) => {
     if (o !== undefined && !samePlace(o, r)) { moved.push(r); from.set(r.id, o.position); }
-  }
+  });
   return { moved, from };
 }
 

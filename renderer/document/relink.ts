@@ -12,6 +12,7 @@ import { PORT_HEIGHT_FRACTION, type Site } from '../../engine/fabric/placement';
 import { Router } from '../../engine/fabric/routing';
 import { BUSWAY_Z } from '../editor/objects';
 import type { Operation } from './operations';
+import { eachReplaced } from './replaced';
 
 /** Tag key and value on a link whose cable type the user picked: re-routing keeps that type. */
 export const CABLE_CHOICE_TAG = 'cableType';
@@ -117,17 +118,10 @@ function gather(links: readonly Link[], index: Map<string, number[]>, ids: Reado
 type Placed = { id: string; position: { x: number; y: number }; rotationDeg: number; typeId: string };
 /** Ids of objects standing elsewhere (or turned, or retyped) in `after`; records compared by identity first. */
 function changedObjects(before: readonly Placed[], after: readonly Placed[], out: Set<string>): void {
-  if (before === after) return;
-  const aligned = before.length === after.length;
-  let old: Map<string, Placed> | null = null;
-  for (let i = 0; i < after.length; i++) {
-    const r = after[i]!;
-    let o: Placed | undefined = aligned ? before[i] : undefined;
-    if (o === r) continue;
-    if (o === undefined || o.id !== r.id) { old ??= new Map(before.map((b) => [b.id, b])); o = old.get(r.id); }
+  eachReplaced(before, after, (o, r) => {
     if (o === undefined || o.position.x !== r.position.x || o.position.y !== r.position.y || o.rotationDeg !== r.rotationDeg || o.typeId !== r.typeId
       || (o as { lengthM?: number | null }).lengthM !== (r as { lengthM?: number | null }).lengthM) out.add(r.id);
-  }
+  });
 }
 
 export interface Relinked {
