@@ -1,5 +1,5 @@
-// The worker protocol's two promises: a burst of requests costs one computation (the newest), and
-// the UI shows only results that belong to the document on screen.
+// The worker protocol's promises: a burst of requests costs one computation (the newest), the UI
+// shows only results that belong to the document on screen, and the status names the pending stage.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProjectDocument } from '../../engine/model/index';
 import { useSession } from '../state/session';
@@ -43,7 +43,7 @@ class WorkerDouble {
 }
 
 describe('EngineClient', () => {
-  afterEach(() => useSession.setState({ engine: { status: 'idle', seq: 0, results: null, computeMs: null, error: null } }));
+  afterEach(() => useSession.setState({ engine: { status: 'idle', seq: 0, results: null, computeMs: null, error: null, stage: null } }));
   const doc = (name: string) => ({ hall: { name } }) as unknown as ProjectDocument;
   // Tagged stand-ins: these tests are about which answer is shown, not what is in it.
   const tagged = (tag: string) => ({ tag }) as unknown as EngineResults;
@@ -91,6 +91,33 @@ describe('EngineClient', () => {
     worker.answer({ type: 'error', seq: b, message: 'no cooling' });
     expect(useSession.getState().engine).toMatchObject({ status: 'error', error: 'no cooling', results: { tag: 'a' } });
   });
+
+  // The stage the status bar names while the engine works: power and heat until the physics answer
+  // for the newest edit arrives (an older edit's answers do not count), then fabric and agents,
+  // nothing once everything is current or the engine failed.
+  const stage = () => useSession.getState().engine.stage;
+  const stageResults = tagged('stage');
+
+  it('goes from power and heat to fabric and agents to nothing, for the newest edit only', () => {
+    const worker = new WorkerDouble();
+    const client = new EngineClient(() => worker as unknown as Worker);
+    const a = client.submit(doc('a'));
+    expect(stage()).toBe('physics');
+    worker.answer({ type: 'result', seq: a, stage: 'physics', stageResults, computeMs: 1 });
+    expect(stage()).toBe('network');
+    const b = client.submit(doc('b'));
+    expect(stage()).toBe('physics');
+    // The older edit's network answer is stale: the newest still waits for its power and heat.
+    worker.answer({ type: 'result', seq: a, stage: 'complete', stageResults, computeMs: 2 });
+    expect(stage()).toBe('physics');
+    worker.answer({ type: 'result', seq: b, stage: 'physics', stageResults, computeMs: 1 });
+    expect(stage()).toBe('network');
+    worker.answer({ type: 'result', seq: b, stage: 'complete', stageResults, computeMs: 3 });
+    expect(useSession.getState().engine).toMatchObject({ status: 'ready', stage: null });
+    const c = client.submit(doc('c'));
+    worker.answer({ type: 'error', seq: c, message: 'no cooling' });
+    expect(useSession.getState().engine).toMatchObject({ status: 'error', stage: null });
+  });
 });
 
 describe('EngineClient.serialize', () => {
@@ -129,6 +156,7 @@ describe('EngineClient.serialize', () => {
     client.dispose();
     expect(await pending).toBeNull();
   });
+
 });
 
 describe('transferablesOf', () => {
@@ -139,4 +167,5 @@ describe('transferablesOf', () => {
     expect(list).toHaveLength(2);
     expect(list).toContain(shared.buffer);
   });
+
 });
