@@ -103,16 +103,16 @@ describe('EngineClient', () => {
     const client = new EngineClient(() => worker as unknown as Worker);
     const a = client.submit(doc('a'));
     expect(stage()).toBe('physics');
-    worker.answer({ type: 'result', seq: a, stage: 'physics', stageResults, computeMs: 1 });
+    worker.answer({ type: 'result', seq: a, stage: 'physics', results: stageResults, computeMs: 1 });
     expect(stage()).toBe('network');
     const b = client.submit(doc('b'));
     expect(stage()).toBe('physics');
     // The older edit's network answer is stale: the newest still waits for its power and heat.
-    worker.answer({ type: 'result', seq: a, stage: 'complete', stageResults, computeMs: 2 });
+    worker.answer({ type: 'result', seq: a, stage: 'complete', results: stageResults, computeMs: 2 });
     expect(stage()).toBe('physics');
-    worker.answer({ type: 'result', seq: b, stage: 'physics', stageResults, computeMs: 1 });
+    worker.answer({ type: 'result', seq: b, stage: 'physics', results: stageResults, computeMs: 1 });
     expect(stage()).toBe('network');
-    worker.answer({ type: 'result', seq: b, stage: 'complete', stageResults, computeMs: 3 });
+    worker.answer({ type: 'result', seq: b, stage: 'complete', results: stageResults, computeMs: 3 });
     expect(useSession.getState().engine).toMatchObject({ status: 'ready', stage: null });
     const c = client.submit(doc('c'));
     worker.answer({ type: 'error', seq: c, message: 'no cooling' });
