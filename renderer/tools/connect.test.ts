@@ -2,32 +2,26 @@
 // finished by Enter is one undo step and Escape mid-run leaves nothing; a link drawn between two
 // racks is routed and typed as the fabric routes its cables (worked by hand below); a Shift-box
 // selects the racks whose centres fall inside it and adds to what was selected.
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Catalog } from '../../engine/model/index';
+import { shippedCatalog } from '../../tests/support/catalog';
+import { currentDoc, toolEvent } from '../../tests/support/tool-events';
 import { demoHall } from '../../engine/generators/index';
-import { loadDocument, useDocument } from '../state/document';
+import { loadDocument } from '../state/document';
 import { select, useSession } from '../state/session';
 import { history } from '../editor/instance';
-import { objectBoxes } from '../editor/objects';
 import { useEditor } from '../editor/state';
 import { createConnectTool } from './connect';
 import { createSelectTool } from './select/index';
 import { createTrayTool } from './tray';
 import { applyEdit } from './moves';
 import { deleteObjects } from '../document/edits';
-import { viewportBridge, type ToolEvent } from './types';
+import { viewportBridge } from './types';
 
-const catalog = Catalog.parse(JSON.parse(readFileSync(new URL('../../assets/catalog/default.json', import.meta.url), 'utf8')));
-const doc = () => useDocument.getState().doc!;
-const box = (id: string) => objectBoxes(doc()).find((b) => b.id === id)!;
-/** A pointer event at a hall point; screen pixels are 40 per metre, as the plan projection below. */
-const ev = (x: number, y: number, hit: string | null = null, extra: Partial<ToolEvent> = {}): ToolEvent => ({
-  point: { x, y }, hit: hit === null ? null : box(hit), shift: false, mod: false, button: 0, clientX: x * 40, clientY: y * 40, ...extra,
-});
+const doc = currentDoc;
+const ev = toolEvent;
 
 beforeEach(() => {
-  loadDocument(demoHall(catalog), null, null);
+  loadDocument(demoHall(shippedCatalog), null, null);
   select([]);
   useEditor.setState({ hint: null, preview: null });
 });
@@ -45,7 +39,7 @@ describe('tray tool', () => {
     const [tray] = doc().trays;
     // 0.6 m tiles: 18.25 -> 18.0, 4.85 -> 4.8, 24.7 -> 24.6, 9.55 -> 9.6.
     expect(tray!.points).toEqual([{ x: 18, y: 4.8 }, { x: 24.6, y: 4.8 }, { x: 24.6, y: 9.6 }]);
-    expect(tray!.elevationM).toBe(catalog.site.overheadPathHeightM);
+    expect(tray!.elevationM).toBe(shippedCatalog.site.overheadPathHeightM);
     expect(useSession.getState().selection).toEqual([tray!.id]);
     expect(tool.current.id).toBe('idle');
     history.undo();
@@ -77,7 +71,7 @@ describe('connect tool', () => {
     // from 2.9 m to the ports at half the 2.3 m racks (2 x 1.75 m) and 1 m slack = 8.1 m.
     expect(link!.routedLengthM).toBeCloseTo(8.1, 6);
     // GB200 racks have 400G NICs; past DAC (2 m) and active copper (5 m) reach, 8.1 m is optical.
-    const type = catalog.cableTypes.find((t) => t.id === link!.cableTypeId)!;
+    const type = shippedCatalog.cableTypes.find((t) => t.id === link!.cableTypeId)!;
     expect(type.gbps).toBe(400);
     expect(type.maxReachM).toBeGreaterThanOrEqual(8.1);
     expect(type.kind).not.toMatch(/^dac/);

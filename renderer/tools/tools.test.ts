@@ -3,30 +3,23 @@
 // with a reason, Escape rolls a drag back without trace; the place tool lays a row oriented by
 // the aisle rule; the containment tool closes a hot aisle exactly between two rows. A rack dragged
 // into another row joins it in the same undo step, and undo/redo bring its row and selection back.
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Catalog } from '../../engine/model/index';
+import { shippedCatalog } from '../../tests/support/catalog';
+import { currentDoc, toolEvent } from '../../tests/support/tool-events';
 import { demoHall } from '../../engine/generators/index';
-import { loadDocument, useDocument } from '../state/document';
+import { loadDocument } from '../state/document';
 import { select, useSession } from '../state/session';
 import { history } from '../editor/instance';
-import { objectBoxes } from '../editor/objects';
 import { useEditor } from '../editor/state';
 import { createSelectTool } from './select/index';
 import { createPlaceTool } from './place';
 import { createContainmentTool } from './containment';
-import type { ToolEvent } from './types';
 
-const catalog = Catalog.parse(JSON.parse(readFileSync(new URL('../../assets/catalog/default.json', import.meta.url), 'utf8')));
-const doc = () => useDocument.getState().doc!;
-const box = (id: string) => objectBoxes(doc()).find((b) => b.id === id)!;
-/** A pointer event at a hall point; screen pixels follow the point so drags pass the threshold. */
-const ev = (x: number, y: number, hit: string | null = null, extra: Partial<ToolEvent> = {}): ToolEvent => ({
-  point: { x, y }, hit: hit === null ? null : box(hit), shift: false, mod: false, button: 0, clientX: x * 40, clientY: y * 40, ...extra,
-});
+const doc = currentDoc;
+const ev = toolEvent;
 
 beforeEach(() => {
-  loadDocument(demoHall(catalog), null, null);
+  loadDocument(demoHall(shippedCatalog), null, null);
   select([]);
   useSession.setState({ notices: [] });
   useEditor.setState({ hint: null, preview: null });
@@ -197,6 +190,6 @@ describe('containment tool', () => {
     tool.current.onPointerUp!(ev(24.7, 7.7));
     const [c] = doc().containment;
     expect(c).toMatchObject({ id: 'hac-1', min: { x: 18, y: 6.6 }, max: { x: 24.8, y: 7.8 }, heightM: 2.3 });
-    expect(catalog.containmentTypes.find((t) => t.id === c!.typeId)!.kind).toBe('hot-aisle');
+    expect(shippedCatalog.containmentTypes.find((t) => t.id === c!.typeId)!.kind).toBe('hot-aisle');
   });
 });
