@@ -164,8 +164,19 @@ export const PowerType = z.object({
   efficiency: Fraction,
   /** Listed for 100 % continuous load; otherwise the 80 % rule (NEC 210.19/215.2) applies. */
   ratedFor100PctContinuous: z.boolean(),
+  /**
+   * Busway: how far from its run (in plan) a tap-off's cord reaches a rack. Optional so older files
+   * still load: DEFAULT_TAP_OFF_REACH_M then applies. Ignored for other kinds.
+   */
+  tapOffReachM: Metres.optional(),
 });
 export type PowerType = z.infer<typeof PowerType>;
+/**
+ * Tap-off reach of a busway whose catalog entry gives none, m: NEC 368.56(B)(2)-(3) allows at most
+ * 1.8 m (6 ft) of cord from a busway plug-in device to its tension take-up support, and a vertical
+ * riser from there down to the equipment.
+ */
+export const DEFAULT_TAP_OFF_REACH_M = 1.8;
 
 export const Transceiver = z.object({
   ...Item,

@@ -10,6 +10,7 @@ import { analyseIndexed, applyRackEdits, refreshScenarios, type TouchIndex } fro
 import { elementFigures, explainAt, totals, type ElementExplanation, type ElementFigures } from './figures.js';
 import { levelRedundancy, supportedIt, worstFailures, type LevelRedundancy, type WorstFailure } from './levels.js';
 import { failureViolations, stateViolations, structureViolations } from './violations.js';
+import { buswayRuns, reachViolations, type BuswayRuns } from './reach.js';
 
 /** What the incremental path needs from the previous result; not part of the JSON output. */
 export interface PowerState {
@@ -19,6 +20,8 @@ export interface PowerState {
   table: ScenarioTable;
   index: TouchIndex;
   structure: Violation[];
+  /** Busway runs and their tap-off reach, by element (power.feed-out-of-reach). */
+  runs: BuswayRuns;
   /** The document parts the graph was built from; a different one means a full recompute. */
   power: ProjectDocument['power'];
   catalog: ProjectDocument['catalog'];
@@ -48,8 +51,9 @@ export function computePower(doc: ProjectDocument): PowerResult {
   const graph = buildGraph(doc);
   const flow = fullFlow(graph);
   const { table, index } = analyseIndexed(graph, flow, graph.racks);
-  return assemble({
-    graph, racks: graph.racks, flow, table, index, structure: structureViolations(graph), power: doc.power, catalog: doc.catalog,
+  return assemble(doc, {
+    graph, racks: graph.racks, flow, table, index, structure: structureViolations(graph), runs: buswayRuns(doc, graph),
+    power: doc.power, catalog: doc.catalog,
   });
 }
 
@@ -79,7 +83,7 @@ export function updatePower(prev: PowerResult, doc: ProjectDocument, changedIds:
   }
   const prevTable = samePlaces ? st.table : renumberRacks(st.table, before, after);
   const { table, index } = refreshScenarios(g, flow, after, prevTable, st.index, Int32Array.from(touched));
-  return assemble({ ...st, racks: after, flow, table, index });
+  return assemble(doc, { ...st, racks: after, flow, table, index });
 }
 
 /** Racks were added or removed: scenarios not re-run keep their dropped racks under the new numbers. */
@@ -94,7 +98,7 @@ function renumberRacks(table: ScenarioTable, before: RackTable, after: RackTable
   return { ...table, details };
 }
 
-function assemble(st: PowerState): PowerResult {
+function assemble(doc: ProjectDocument, st: PowerState): PowerResult {
   const { graph: g, racks, flow, table } = st;
   const elements = elementFigures(g, flow);
   const rackPowered = new Uint8Array(racks.count);
@@ -110,7 +114,9 @@ function assemble(st: PowerState): PowerResult {
     supportedItKw: supportedIt(g, flow, table, t.itLoadKw.value),
     redundancy: levelRedundancy(g, flow, table),
     worstFailures: worstFailures(g, table),
-    violations: [...st.structure, ...stateViolations(g, racks, flow, rackPowered), ...failureViolations(g, racks, table)],
+    violations: [
+      ...st.structure, ...stateViolations(g, racks, flow, rackPowered), ...reachViolations(doc, racks, st.runs, g), ...failureViolations(g, racks, table),
+    ],
     state: st,
   };
 }
