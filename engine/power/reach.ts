@@ -40,11 +40,12 @@ export function buswayRuns(doc: ProjectDocument, g: Pick<PowerGraph, 'n'>): Busw
   return runs;
 }
 
-/** Plan distance from (x, y) to the run of element `e`, m. */
-export function distanceToRun(runs: BuswayRuns, e: number, x: number, y: number): number {
+/** Squared plan distance from (x, y) to the run of element `e`, m² (no square root on the hot path). */
+export function distanceToRunSq(runs: BuswayRuns, e: number, x: number, y: number): number {
   const dx = x - runs.cx[e]!, dy = y - runs.cy[e]!;
   const u = runs.alongX[e] ? dx : dy, v = runs.alongX[e] ? dy : dx;
-  return Math.hypot(Math.max(0, Math.abs(u) - runs.half[e]!), v);
+  const over = Math.max(0, Math.abs(u) - runs.half[e]!);
+  return over * over + v * v;
 }
 
 /** Racks named in a message before "and N more". */
@@ -61,9 +62,11 @@ export function reachViolations(doc: ProjectDocument, racks: RackTable, runs: Bu
   const check = (e: number, r: number) => {
     if (e < 0 || Number.isNaN(runs.reachM[e]!)) return;
     const p = doc.racks[r]!.position;
-    const d = distanceToRun(runs, e, p.x, p.y);
+    const d2 = distanceToRunSq(runs, e, p.x, p.y);
     // A millimetre of slack: positions and lengths are stored rounded to it.
-    if (d <= runs.reachM[e]! + 1e-3) return;
+    const limit = Math.max(0, runs.reachM[e]!) + 1e-3;
+    if (d2 <= limit * limit) return;
+    const d = Math.sqrt(d2);
     const entry = far.get(e);
     if (entry === undefined) far.set(e, { racks: [r], min: d, max: d });
     else { entry.racks.push(r); entry.min = Math.min(entry.min, d); entry.max = Math.max(entry.max, d); }
