@@ -7,25 +7,16 @@ import { useEffect, useId, useState } from 'react';
 import type { ProjectDocument, RotationDeg } from '../../engine/model/index';
 import { applyOperation } from '../state/document';
 import { setPositionAxis, setRotation } from '../document/edits';
-import { collisionReason } from '../editor/collision';
-import { objectBoxes } from '../editor/objects';
 import { useEditor } from '../editor/state';
 import { formatLength, lengthUnit, parseLength, toDisplay } from '../editor/units';
 import { Readout, SelectField, TextField } from '../ui/Fields';
 import { renameObject } from '../document/operations';
 import { applyMove } from '../tools/moves';
+import { refusal } from './placement-check';
 
 interface Positioned { id: string; position: { x: number; y: number }; rotationDeg: RotationDeg }
 
 const ROTATIONS = [0, 90, 180, 270].map((d) => ({ value: String(d), label: `${d}°` }));
-
-/** Why moving these objects would be refused (after applying `next` to a copy), or null. */
-function refusal(doc: ProjectDocument, next: ProjectDocument, ids: readonly string[]): string | null {
-  const moving = new Set(ids);
-  const boxes = objectBoxes(next);
-  const candidates = boxes.filter((b) => moving.has(b.id) && b.blocking).map((b) => ({ fp: b.fp, label: b.name, kind: 'floor' as const }));
-  return collisionReason(doc, candidates, boxes.filter((b) => !moving.has(b.id)));
-}
 
 function AxisField({ doc, items, axis }: { doc: ProjectDocument; items: readonly Positioned[]; axis: 'x' | 'y' }) {
   const id = useId();
