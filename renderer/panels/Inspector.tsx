@@ -14,6 +14,7 @@ import { formatLength } from '../editor/units';
 import { NumberField, Readout, SelectField, TextField } from '../ui/Fields';
 import { DrawnProperties, PlacementFields } from './PlacementFields';
 import { LinkProperties } from './LinkProperties';
+import { pickerLists, type NearestIndex, type Sited } from './nearest';
 
 const STATUS = [
   { value: 'running', label: 'Running' }, { value: 'failed', label: 'Failed' }, { value: 'off', label: 'Off' },
@@ -87,24 +88,20 @@ const NEAREST = 8;
 
 function RackConnections({ doc, rack, liquid }: { doc: ProjectDocument; rack: Rack; liquid: boolean }) {
   const units = useEditor((s) => s.units);
-  const options = (list: readonly { id: string; name: string; position: { x: number; y: number } }[], current: string | null, none: string) => {
-    const byDistance = list.map((o) => ({ o, d: Math.hypot(o.position.x - rack.position.x, o.position.y - rack.position.y) })).sort((a, b) => a.d - b.d);
-    const shown = byDistance.slice(0, NEAREST);
-    const chosen = byDistance.find((c) => c.o.id === current);
-    if (chosen !== undefined && !shown.includes(chosen)) shown.push(chosen);
+  const lists = pickerLists(doc);
+  const options = <T extends Sited>(index: NearestIndex<T>, current: string | null, none: string) => {
+    const shown = index.nearest(rack.position, NEAREST);
+    const far = current === null || shown.some((c) => c.o.id === current) ? undefined : index.find(current);
+    if (far !== undefined) shown.push({ o: far, d: Math.hypot(far.position.x - rack.position.x, far.position.y - rack.position.y) });
     return [{ value: '', label: none }, ...shown.map(({ o, d }) => ({ value: o.id, label: `${o.name} · ${formatLength(d, units, 1)}` }))];
   };
-  const feedTypes = new Set(doc.catalog.powerTypes.filter((t) => t.kind === 'busway' || t.kind === 'pdu').map((t) => t.id as string));
-  const busways = doc.power.filter((p) => feedTypes.has(p.typeId));
-  const cduTypes = new Set(doc.catalog.coolingTypes.filter((t) => t.kind === 'cdu').map((t) => t.id as string));
-  const cdus = doc.cooling.filter((u) => cduTypes.has(u.typeId));
   const connect = (field: 'feedA' | 'feedB' | 'cduId') => (v: string) => applyOperation(setRackConnection, { ids: [rack.id], field, value: v === '' ? null : v });
   return (
     <>
       <RowField doc={doc} racks={[rack]} />
-      <SelectField label="Feed A" value={rack.feedA ?? ''} options={options(busways.filter((p) => p.side !== 'B'), rack.feedA, 'none: not powered')} onCommit={connect('feedA')} testId="rack-feed-a" />
-      <SelectField label="Feed B" value={rack.feedB ?? ''} options={options(busways.filter((p) => p.side !== 'A'), rack.feedB, 'none: not powered')} onCommit={connect('feedB')} testId="rack-feed-b" />
-      {liquid && <SelectField label="CDU" value={rack.cduId ?? ''} options={options(cdus, rack.cduId, 'none: liquid heat not removed')} onCommit={connect('cduId')} testId="rack-cdu" />}
+      <SelectField label="Feed A" value={rack.feedA ?? ''} options={options(lists.feedA, rack.feedA, 'none: not powered')} onCommit={connect('feedA')} testId="rack-feed-a" />
+      <SelectField label="Feed B" value={rack.feedB ?? ''} options={options(lists.feedB, rack.feedB, 'none: not powered')} onCommit={connect('feedB')} testId="rack-feed-b" />
+      {liquid && <SelectField label="CDU" value={rack.cduId ?? ''} options={options(lists.cdus, rack.cduId, 'none: liquid heat not removed')} onCommit={connect('cduId')} testId="rack-cdu" />}
     </>
   );
 }
