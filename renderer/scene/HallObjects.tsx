@@ -11,15 +11,10 @@ import type { EngineResults } from '../engine/results';
 import { select, useSession } from '../state/session';
 import { nextGroups, type BuiltGroups, type Tints } from './hall-groups';
 import { InstancedBoxes } from './InstancedBoxes';
-import { useFarView } from './lod';
+import { useDetail } from './lod';
+import { drawnGroup, unmerged, type DrawnGroup } from './runs';
 
 export { groupsOf, type Group, type Tints } from './hall-groups';
-
-/**
- * Above this many objects of a type the intake panels are left out: at that scale they are a
- * pixel or two on screen, yet double the type's vertices, which software GL pays for every frame.
- */
-const FRONT_PANEL_MAX = 2000;
 
 /** No overlay colours anything: one constant, so new results alone do not regroup the hall. */
 const NO_TINTS: Tints = { inlets: null, rackUtil: null, powerUtil: null };
@@ -58,18 +53,27 @@ export function HallObjects({ doc }: { doc: ProjectDocument }) {
     const inlets = heat && current ? results.rackInletC : null;
     return power && current ? { inlets, ...powerTints(doc, results) } : { inlets, rackUtil: null, powerUtil: null };
   }, [doc, results, heat, power]);
-  const far = useFarView(doc.racks.length);
+  const detail = useDetail(doc.racks.length);
+  const far = detail.far;
   // The level drawn, for the browser tests and the render benchmark.
   const canvas = useThree((s) => s.gl.domElement);
   useEffect(() => { canvas.dataset.lod = far ? 'far' : 'near'; }, [canvas, far]);
   // Patched from the previous groups (hall-groups.ts): an edit or a click rewrites its objects only.
   const built = useRef<BuiltGroups | null>(null);
   const groups = useMemo(() => (built.current = nextGroups(built.current, doc, selectionList, tints, far)).groups, [doc, selectionList, tints, far]);
+  // Far objects merged into runs (runs.ts), each group from its previous drawing where it can.
+  const drawnBefore = useRef(new Map<string, DrawnGroup>());
+  const drawn = useMemo(() => {
+    const next = new Map<string, DrawnGroup>();
+    for (const g of groups) next.set(g.key, detail.merge ? drawnGroup(drawnBefore.current.get(g.key), g, detail.focus) : unmerged(g));
+    drawnBefore.current = next;
+    return [...next.values()];
+  }, [groups, detail]);
 
   return (
     <>
-      {groups.map((g) => (
-        <InstancedBoxes key={g.key} name={g.key} placements={g.placements} colors={g.colors} front={g.front && g.placements.length <= FRONT_PANEL_MAX} onPick={g.key === 'rows' ? undefined : pickHandler} />
+      {drawn.map((g) => (
+        <InstancedBoxes key={g.key} name={g.key} placements={g.placements} colors={g.colors} capacity={g.capacity} front={g.front} onPick={g.key === 'rows' ? undefined : pickHandler} />
       ))}
     </>
   );

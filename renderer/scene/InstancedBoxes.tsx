@@ -32,7 +32,14 @@ interface Props {
   colors: readonly Color[];
   /** Draw a darker front panel on the side the object faces (-y at rotation 0): the air intake. */
   front?: boolean;
+  /** Picks by object id; instances with an empty id (merged runs, runs.ts) are not picked. */
   onPick?: (id: string, e: ThreeEvent<MouseEvent>) => void;
+  /**
+   * Instances the meshes hold room for (at least the placements). A group whose drawn count varies
+   * with the view (runs.ts) keeps its meshes while the count stays under this, instead of
+   * recreating them with every change in count.
+   */
+  capacity?: number;
   name: string;
   /** Below 1: see-through (containment panels), drawn after the solids without writing depth. */
   opacity?: number;
@@ -70,11 +77,12 @@ function markRanges(attr: InstancedBufferAttribute, ranges: Range[] | null, item
   attr.needsUpdate = true;
 }
 
-export function InstancedBoxes({ placements, colors, front = false, onPick, name, opacity = 1 }: Props) {
+export function InstancedBoxes({ placements, colors, front = false, onPick, capacity = 0, name, opacity = 1 }: Props) {
   const body = useRef<InstancedMesh>(null);
   const panel = useRef<InstancedMesh>(null);
   const invalidate = useThree((st) => st.invalidate);
   const count = placements.length;
+  const room = Math.max(count, capacity);
   // What each mesh last received: a different mesh (recreated for a new count) starts afresh.
   const drawn = useRef(new WeakMap<InstancedMesh, readonly Placement[]>());
   const painted = useRef(new WeakMap<InstancedMesh, readonly Color[]>());
@@ -88,6 +96,7 @@ export function InstancedBoxes({ placements, colors, front = false, onPick, name
       const ranges = before === undefined || before.length !== placements.length ? null
         : changedRanges(placements.length, (i) => !samePlacement(before[i]!, placements[i]!));
       if (ranges !== null && ranges.length === 0) { drawn.current.set(mesh, placements); continue; }
+      mesh.count = placements.length;
       if (ranges === null) placements.forEach((o, i) => writeMatrix(array, i, o));
       else for (const r of ranges) for (let i = r.start; i < r.start + r.count; i++) writeMatrix(array, i, placements[i]!);
       markRanges(mesh.instanceMatrix, ranges, 16);
@@ -136,20 +145,20 @@ export function InstancedBoxes({ placements, colors, front = false, onPick, name
   const pick = useMemo(() => (onPick === undefined ? undefined : (ev: ThreeEvent<MouseEvent>) => {
     if (ev.instanceId === undefined) return;
     const placement = placements[ev.instanceId];
-    if (placement === undefined) return;
+    if (placement === undefined || placement.id === '') return;
     ev.stopPropagation();
     onPick(placement.id, ev);
   }), [placements, onPick]);
 
   if (count === 0) return null;
-  // key on count: an InstancedMesh's capacity is fixed when it is created.
+  // key on room: an InstancedMesh's capacity is fixed when it is created.
   return (
     <group name={name}>
-      <instancedMesh key={`b${count}`} ref={body} args={[unitBox, undefined, count]} onClick={pick} renderOrder={opacity < 1 ? 1 : 0}>
+      <instancedMesh key={`b${room}`} ref={body} args={[unitBox, undefined, room]} onClick={pick} renderOrder={opacity < 1 ? 1 : 0}>
         {opacity < 1 ? <meshLambertMaterial transparent opacity={opacity} depthWrite={false} /> : <meshLambertMaterial />}
       </instancedMesh>
       {front && (
-        <instancedMesh key={`f${count}`} ref={panel} args={[frontPlate, undefined, count]} onClick={pick}>
+        <instancedMesh key={`f${room}`} ref={panel} args={[frontPlate, undefined, room]} onClick={pick}>
           <meshLambertMaterial />
         </instancedMesh>
       )}

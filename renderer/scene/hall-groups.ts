@@ -11,7 +11,14 @@ import { BUSWAY_COLOR, COOLING_COLOR, FAILED_COLOR, KIND_COLORS, POWER_COLOR, SE
 import { BUSWAY_Z } from './footprints';
 import type { Placement } from './InstancedBoxes';
 
+/** `front`: the group draws intake panels (not past FRONT_PANEL_MAX objects). */
 export interface Group { key: string; placements: Placement[]; colors: Color[]; front: boolean }
+
+/**
+ * Above this many objects of a type the intake panels are left out: at that scale they are a
+ * pixel or two on screen, yet double the type's vertices, which software GL pays for every frame.
+ */
+export const FRONT_PANEL_MAX = 2000;
 
 /** What the engine says per object for the colouring overlays; null when no overlay colours it. */
 export interface Tints {
@@ -175,6 +182,7 @@ function build(doc: ProjectDocument, selection: readonly string[], tints: Tints,
       g.colors.push(selected.has(rec.id) ? fixedColor(SELECTED_COLOR) : e.color);
     }
   }
+  for (const g of groups) g.front &&= g.placements.length <= FRONT_PANEL_MAX;
   let rows: Rows | null = null;
   if (far) {
     const g: Group = { key: 'rows', placements: [], colors: [], front: false };

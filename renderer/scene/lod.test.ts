@@ -7,7 +7,7 @@ import { demoHall } from '../../engine/generators/index';
 import { Catalog } from '../../engine/model/index';
 import type { ProjectDocument } from '../../engine/model/index';
 import { groupsOf } from './HallObjects';
-import { FAR_BELOW_PX_PER_M, NEAR_ABOVE_PX_PER_M, nextFar, pixelsPerMetre } from './lod';
+import { FAR_BELOW_PX_PER_M, FULL_DETAIL, LOD_MIN_RACKS, MERGE_BELOW_PX_PER_M, NEAR_ABOVE_PX_PER_M, nextDetail, nextFar, pixelsPerMetre } from './lod';
 import { SELECTED_COLOR } from './colors';
 import { Color } from 'three';
 
@@ -41,6 +41,57 @@ describe('far and near', () => {
     expect(nextFar(true, between)).toBe(true);
     expect(nextFar(false, FAR_BELOW_PX_PER_M - 0.1)).toBe(true);
     expect(nextFar(true, NEAR_ABOVE_PX_PER_M + 0.1)).toBe(false);
+  });
+});
+
+describe('detail by distance', () => {
+  const HEIGHT = 900;
+  const huge = LOD_MIN_RACKS;
+  /** A perspective camera at three (x, y, z), looking down at 45 degrees. */
+  const cameraAt = (x: number, y: number, z: number) => {
+    const cam = new PerspectiveCamera(40, 1.6, 0.1, 2000);
+    cam.position.set(x, y, z);
+    cam.lookAt(x, 0, z - y);
+    cam.updateMatrixWorld();
+    return cam;
+  };
+
+  it('draws small halls in full at any distance', () => {
+    expect(nextDetail(FULL_DETAIL, huge - 1, cameraAt(0, 30, 0), HEIGHT)).toBe(FULL_DETAIL);
+    expect(nextDetail(FULL_DETAIL, huge - 1, cameraAt(0, 3000, 0), HEIGHT)).toBe(FULL_DETAIL);
+  });
+
+  it('close up on a huge hall, merges beyond the distance where a metre spans MERGE_BELOW_PX_PER_M pixels, around the camera', () => {
+    const d = nextDetail(FULL_DETAIL, huge, cameraAt(10, 20, -30), HEIGHT);
+    expect(d).toMatchObject({ far: false, merge: true });
+    // Hall coordinates: z up, y = -three's z.
+    expect(d.focus).toMatchObject({ x: 10, y: 30, z: 20 });
+    const radius = HEIGHT / (2 * Math.tan((20 * Math.PI) / 180)) / MERGE_BELOW_PX_PER_M;
+    expect(d.focus!.radiusM).toBeCloseTo(radius, 9);
+    // At that distance a metre spans exactly the threshold.
+    const far = cameraAt(0, radius, 0);
+    far.lookAt(0, 0, 0);
+    expect(pixelsPerMetre(far, HEIGHT)).toBeCloseTo(MERGE_BELOW_PX_PER_M, 6);
+  });
+
+  it('keeps the focus through small camera moves and follows larger ones', () => {
+    const d = nextDetail(FULL_DETAIL, huge, cameraAt(10, 20, -30), HEIGHT);
+    const step = d.focus!.radiusM / 8;
+    expect(nextDetail(d, huge, cameraAt(10 + step * 0.9, 20, -30), HEIGHT)).toBe(d);
+    const moved = nextDetail(d, huge, cameraAt(10 + step * 1.1, 20, -30), HEIGHT);
+    expect(moved).not.toBe(d);
+    expect(moved.focus!.x).toBeCloseTo(10 + step * 1.1, 9);
+    // A narrower viewport (fewer pixels per metre) shrinks the radius: a new focus.
+    expect(nextDetail(d, huge, cameraAt(10, 20, -30), HEIGHT * 0.7).focus!.radiusM).toBeCloseTo(d.focus!.radiusM * 0.7, 9);
+  });
+
+  it('far away merges everything with rows as boxes; a plan view nearer than far draws in full', () => {
+    const far = nextDetail(FULL_DETAIL, huge, cameraAt(0, 3000, 0), HEIGHT);
+    expect(far).toEqual({ far: true, merge: true, focus: null });
+    expect(nextDetail(far, huge, cameraAt(0, 2900, 0), HEIGHT)).toBe(far);
+    const plan = new OrthographicCamera(-800, 800, 450, -450);
+    plan.zoom = 20;
+    expect(nextDetail(far, huge, plan, HEIGHT)).toBe(FULL_DETAIL);
   });
 });
 

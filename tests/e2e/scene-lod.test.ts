@@ -1,7 +1,9 @@
 // Levels of detail on the gigawatt-class hall, in real Chromium: from far away the racks are drawn
 // as row boxes, yet a click still selects exactly the rack under the cursor (the editor picks by
 // the objects' boxes, not by what is drawn); framing it brings back per-rack instances, where a
-// click on a neighbour selects that one. The far view's draw calls are those of a few types.
+// click on a neighbour selects that one, while the far part of that close-up view is drawn as
+// merged runs (far fewer triangles than one box per object). The far view's draw calls are those
+// of a few types.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gigawattHall } from '../../engine/generators/index.js';
@@ -43,6 +45,9 @@ describe('the gigawatt hall from far and close', () => {
     await nextFrame(() => page.keyboard.press('f'));
     // The framed view is close: per-rack instances are back.
     await page.waitForSelector('[data-testid="viewport"] canvas[data-lod="near"]', { timeout: 60_000 });
+    // Far objects merged into runs: under half the triangles of a box (12) per object.
+    const objects = doc.racks.length + doc.cooling.length + doc.power.length;
+    await expect.poll(async () => Number(await canvas().getAttribute('data-triangles')), { timeout: 60_000 }).toBeLessThan((12 * objects) / 2);
     p = await hallToScreen(page, neighbour.position.x, neighbour.position.y, 2);
     await nextFrame(() => page.mouse.click(p.clientX, p.clientY));
     await expect.poll(selection).toEqual([neighbour.id]);
