@@ -30,13 +30,12 @@ const VIOLATIONS_SHOWN = 50;
 const RESOURCE_LABEL: Record<Resource, string> = { compute: 'GPU compute', power: 'Power', cooling: 'Cooling', fabric: 'Fabric', storage: 'Storage' };
 
 function Bottleneck({ b }: { b: BottleneckView }) {
-  const doc = useDocument((s) => s.doc);
   const limit = b.maxAgents[b.resource] ?? Number.NaN;
   const rows = Object.entries(b.maxAgents).sort((x, y) => x[1] - y[1]);
   return (
     <div className="bottleneck" data-testid="bottleneck">
       <button className="bottleneck-head" title="Select the equipment behind this limit"
-        onClick={() => { if (doc !== null) selectAndFrame(objectsOfResource(doc, b.resource)); }}>
+        onClick={() => { const doc = useDocument.getState().doc; if (doc !== null) selectAndFrame(objectsOfResource(doc, b.resource)); }}>
         <span className="bottleneck-label">Bottleneck</span>
         <span className="bottleneck-text"><b>{RESOURCE_LABEL[b.resource]}</b> limits the hall to {formatNumber(limit)} agents at SLO</span>
         <span className="bottleneck-next faint">Next: {RESOURCE_LABEL[b.next]}, {formatNumber(b.marginAgents)} agents ({b.marginPct.toFixed(1)} %) behind</span>

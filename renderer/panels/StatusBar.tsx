@@ -9,8 +9,9 @@ const STAGE_TEXT = { physics: 'computing power and heat…', network: 'computing
 export function StatusBar() {
   const path = useDocument((s) => s.path);
   const dirty = useDocument(isDirty);
-  const doc = useDocument((s) => s.doc);
-  const counts = doc === null ? null : { racks: doc.racks.length, cooling: doc.cooling.length, power: doc.power.length, links: doc.links.length };
+  // Counts, not the document: a move leaves them as they are and the bar does not render again.
+  const counts = useDocument((s) => (s.doc === null ? null : `${s.doc.racks.length} ${s.doc.cooling.length} ${s.doc.power.length} ${s.doc.links.length}`));
+  const [racks, cooling, power, links] = counts?.split(' ') ?? [];
   const selection = useSession((s) => s.selection.length);
   const drawCalls = useSession((s) => s.drawCalls);
   const engine = useSession((s) => s.engine);
@@ -21,7 +22,7 @@ export function StatusBar() {
       <span title={path ?? 'Not saved yet'}>{path ?? 'Not saved yet'}{dirty ? ' · modified' : ''}</span>
       <span className="grow" />
       {counts !== null && (
-        <span><b>{counts.racks}</b> racks · <b>{counts.cooling}</b> cooling · <b>{counts.power}</b> power · <b>{counts.links}</b> links</span>
+        <span><b>{racks}</b> racks · <b>{cooling}</b> cooling · <b>{power}</b> power · <b>{links}</b> links</span>
       )}
       <span><b>{selection}</b> selected</span>
       <span data-testid="draw-calls">Draw calls <b>{drawCalls ?? '—'}</b></span>
