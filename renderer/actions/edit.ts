@@ -22,6 +22,12 @@ function present(doc: ProjectDocument): string[] {
   return useSession.getState().selection.filter((id) => ids.has(id));
 }
 const hasSelection = () => { const doc = useDocument.getState().doc; return doc !== null && present(doc).length > 0; };
+/** Selected links (a cable clicked in the viewport): Delete removes them with the objects. */
+function selectedLinks(doc: ProjectDocument): string[] {
+  const selected = new Set(useSession.getState().selection);
+  return doc.links.filter((l) => selected.has(l.id)).map((l) => l.id);
+}
+const hasLinkSelection = () => { const doc = useDocument.getState().doc; return doc !== null && selectedLinks(doc).length > 0; };
 const idle = () => !useEditor.getState().busy;
 
 function insertCopies(op: typeof paste, source: Parameters<typeof placeCopies>[1], verb: string, tryInPlace = false): void {
@@ -81,13 +87,13 @@ register({
   },
 });
 register({
-  id: 'edit.delete', label: 'Delete', shortcut: 'Delete', enabled: () => idle() && hasSelection(),
+  id: 'edit.delete', label: 'Delete', shortcut: 'Delete', enabled: () => idle() && (hasSelection() || hasLinkSelection()),
   keyTest: (e) => plain(e) && (e.key === 'Delete' || e.key === 'Backspace'),
   perform: () => {
     const doc = useDocument.getState().doc;
     if (doc === null) return;
     // Links to a deleted object go with it (deleteObjects); a deleted tray re-routes the links left.
-    applyEdit(deleteObjects, { ids: present(doc) });
+    applyEdit(deleteObjects, { ids: [...present(doc), ...selectedLinks(doc)] });
     select([]);
   },
 });

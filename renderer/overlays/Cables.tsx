@@ -16,14 +16,74 @@ const DOC_LINK_COLOR = new Color('#8fa3bf');
 
 export interface CableRun { a: Footprint; b: Footprint; level: number; color: Color }
 
-function pushRoute(out: number[], colors: number[], run: CableRun): void {
-  const z = TRAY_Z[Math.min(run.level, TRAY_Z.length - 1)]!;
-  const { a, b } = run;
-  const pts = [[a.x, a.y, a.z0 + a.h], [a.x, a.y, z], [b.x, a.y, z], [b.x, b.y, z], [b.x, b.y, b.z0 + b.h]] as const;
-  for (let i = 0; i + 1 < pts.length; i++) {
-    out.push(...pts[i]!, ...pts[i + 1]!);
-    colors.push(run.color.r, run.color.g, run.color.b, run.color.r, run.color.g, run.color.b);
+/** Points of a cable's route; the select tool picks a link by the same polyline (tools/select/cable-pick.ts). */
+export const ROUTE_POINTS = 5;
+/** Numbers a route takes: ROUTE_POINTS hall points (x, y, z). */
+export const ROUTE_STRIDE = 3 * ROUTE_POINTS;
+
+/**
+ * The route from `a` to `b` written into `out` from `offset`: up from a's top, along x then y at
+ * the tier's tray height, down onto b's top.
+ */
+export function writeRoute(out: Float64Array, offset: number, a: Footprint, b: Footprint, level: number): void {
+  const z = TRAY_Z[Math.min(level, TRAY_Z.length - 1)]!;
+  out[offset] = a.x; out[offset + 1] = a.y; out[offset + 2] = a.z0 + a.h;
+  out[offset + 3] = a.x; out[offset + 4] = a.y; out[offset + 5] = z;
+  out[offset + 6] = b.x; out[offset + 7] = a.y; out[offset + 8] = z;
+  out[offset + 9] = b.x; out[offset + 10] = b.y; out[offset + 11] = z;
+  out[offset + 12] = b.x; out[offset + 13] = b.y; out[offset + 14] = b.z0 + b.h;
+}
+
+/** Routes of the document's own links: link ids[k]'s points at ROUTE_STRIDE * k in `points`. */
+export interface LinkRoutes {
+  ids: string[];
+  points: Float64Array;
+}
+
+export function linkRoutes(doc: ProjectDocument): LinkRoutes {
+  const index = footprintIndex(doc);
+  const ids: string[] = [];
+  const points = new Float64Array(ROUTE_STRIDE * doc.links.length);
+  for (const l of doc.links) {
+    const a = index.get(l.a.objectId), b = index.get(l.b.objectId);
+    // An end on no placed object has nowhere to be drawn from.
+    if (a === undefined || b === undefined) continue;
+    writeRoute(points, ROUTE_STRIDE * ids.length, a, b, 0);
+    ids.push(l.id);
   }
+  return { ids, points };
+}
+
+/**
+ * The routes of the last document asked for, shared by the overlay and the select tool's pick.
+ * Rebuilt when the links or what they end on change, not for a tray or a hall edit.
+ */
+let cachedRoutes: { key: readonly unknown[]; routes: LinkRoutes } | null = null;
+export function linkRoutesOf(doc: ProjectDocument): LinkRoutes {
+  const key = [doc.links, doc.racks, doc.cooling, doc.power, doc.catalog];
+  if (cachedRoutes === null || key.some((k, i) => k !== cachedRoutes!.key[i])) cachedRoutes = { key, routes: linkRoutes(doc) };
+  return cachedRoutes.routes;
+}
+
+/** Line segments of routes (ROUTE_STRIDE numbers each) in one colour or a colour per route. */
+function segmentsGeometry(points: Float64Array, count: number, color: (k: number) => Color): BufferGeometry {
+  const segs = ROUTE_POINTS - 1;
+  const pos = new Float32Array(count * segs * 6), col = new Float32Array(count * segs * 6);
+  for (let k = 0, o = 0; k < count; k++) {
+    const c = color(k), base = ROUTE_STRIDE * k;
+    for (let i = 0; i < segs; i++, o += 6) {
+      for (let j = 0; j < 6; j++) pos[o + j] = points[base + 3 * i + j]!;
+      col[o] = col[o + 3] = c.r; col[o + 1] = col[o + 4] = c.g; col[o + 2] = col[o + 5] = c.b;
+    }
+  }
+  const g = new BufferGeometry();
+  g.setAttribute('position', new Float32BufferAttribute(pos, 3));
+  g.setAttribute('color', new Float32BufferAttribute(col, 3));
+  return g;
+}
+
+export function routesGeometry(routes: LinkRoutes): BufferGeometry {
+  return segmentsGeometry(routes.points, routes.ids.length, () => DOC_LINK_COLOR);
 }
 
 /** Nearest of `targets` to `f` on the floor (a rack cables to the closest rack of its leaf group). */
@@ -58,33 +118,23 @@ export function fabricRuns(doc: ProjectDocument, diagram: DiagramView): CableRun
   return runs;
 }
 
-export function docLinkRuns(doc: ProjectDocument): CableRun[] {
-  const index = footprintIndex(doc);
-  return doc.links.flatMap((l) => {
-    const a = index.get(l.a.objectId), b = index.get(l.b.objectId);
-    return a !== undefined && b !== undefined ? [{ a, b, level: 0, color: DOC_LINK_COLOR }] : [];
-  });
-}
-
 export function runsGeometry(runs: readonly CableRun[]): BufferGeometry {
-  const pos: number[] = [], col: number[] = [];
-  for (const r of runs) pushRoute(pos, col, r);
-  const g = new BufferGeometry();
-  g.setAttribute('position', new Float32BufferAttribute(pos, 3));
-  g.setAttribute('color', new Float32BufferAttribute(col, 3));
-  return g;
+  const points = new Float64Array(ROUTE_STRIDE * runs.length);
+  runs.forEach((r, k) => writeRoute(points, ROUTE_STRIDE * k, r.a, r.b, r.level));
+  return segmentsGeometry(points, runs.length, (k) => runs[k]!.color);
 }
 
 export function Cables({ doc, diagram }: { doc: ProjectDocument; diagram: DiagramView | null }) {
-  // Without links of its own a document has nothing to route: edits elsewhere keep the geometry.
-  const linked = doc.links.length === 0 ? null : doc;
-  const own = useMemo(() => runsGeometry(linked === null ? [] : docLinkRuns(linked)), [linked]);
+  // Routes shared with the select tool's pick, kept while the links and their ends stay: a tray
+  // or hall edit keeps the geometry.
+  const routes = doc.links.length === 0 ? null : linkRoutesOf(doc);
+  const own = useMemo(() => (routes === null ? null : routesGeometry(routes)), [routes]);
   const fabric = useMemo(() => (diagram === null ? null : runsGeometry(fabricRuns(doc, diagram))), [doc, diagram]);
-  useEffect(() => () => own.dispose(), [own]);
+  useEffect(() => () => own?.dispose(), [own]);
   useEffect(() => () => fabric?.dispose(), [fabric]);
   return (
     <group name="cables">
-      {own.getAttribute('position').count > 0 && (
+      {own !== null && own.getAttribute('position').count > 0 && (
         <lineSegments geometry={own} raycast={() => null}><lineBasicMaterial vertexColors /></lineSegments>
       )}
       {fabric !== null && fabric.getAttribute('position').count > 0 && (

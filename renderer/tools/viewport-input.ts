@@ -11,6 +11,7 @@ import { boxesOf, currentDoc } from './context';
 import { doubleClick, pointerDown, pointerLeave, pointerMove, pointerUp, setTool } from './manager';
 import { viewportBridge, type ToolEvent } from './types';
 import { Ghost } from './ghost';
+import { cablePicker, linkAt } from './select/cable-pick';
 
 /** Drag-and-drop payload type of a catalog entry dragged from the palette. */
 export const PALETTE_MIME = 'application/x-factory-twin-type';
@@ -104,6 +105,11 @@ export function attachViewportInput(canvas: HTMLCanvasElement, container: HTMLEl
     const rect = canvas.getBoundingClientRect();
     return { clientX: rect.left + ((v.x + 1) / 2) * rect.width, clientY: rect.top + ((1 - v.y) / 2) * rect.height };
   };
+  // The drawn link under a client point: the select tool asks only on a press that hit no object.
+  cablePicker.at = (clientX, clientY) => {
+    const doc = currentDoc();
+    return doc === null ? null : linkAt(doc, store.getState().camera, canvas.getBoundingClientRect(), clientX, clientY);
+  };
   (globalThis as { __factoryTwinEditor?: unknown }).__factoryTwinEditor = {
     project: (x: number, y: number, z = 0) => viewportBridge.project?.(x, y, z) ?? null,
     selection: () => useSession.getState().selection,
@@ -123,6 +129,7 @@ export function attachViewportInput(canvas: HTMLCanvasElement, container: HTMLEl
     window.removeEventListener('pointermove', onDragMove, true);
     window.removeEventListener('pointerup', onUp, true);
     viewportBridge.project = null;
+    cablePicker.at = null;
     ghost.dispose();
   };
 }
