@@ -1,0 +1,70 @@
+// Clicking a cable in the viewport, in Chromium, as a user works it: a link drawn with the connect
+// tool between R01-04 and R02-06 crosses the aisle between the two rows along y at R02-06's x;
+// a click on that stretch of cable (no object under it) selects the link and the inspector shows
+// it, Delete removes it and one undo brings it back with its id. The click aims at the cable's
+// tray height through the editor's projection hook, in plan view; a click on open floor beside
+// the cable selects nothing, so the test fails if any click anywhere picked the link.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterFrame, artifactPath, cameraAtRest, documentOf, hallToScreen, openApp, selectionOf, statusCount, type App, type Screen } from './harness.js';
+
+let app: App;
+let page: Page;
+
+beforeAll(async () => {
+  app = await openApp('cables-pick');
+  page = app.page;
+  await afterFrame(page, () => page.locator('[data-testid="view-plan"]').click());
+  await cameraAtRest(page);
+}, 240_000);
+
+afterAll(async () => { await app?.close(); });
+
+const tool = () => page.locator('[data-testid="tool-strip"]').getAttribute('data-tool');
+const click = async (s: Screen) => page.mouse.click(s.clientX, s.clientY);
+/** Height of the drawn links' cable run (Cables.tsx, TRAY_Z[0]). */
+const CABLE_Z = 3.2;
+
+describe('a cable in the viewport', () => {
+  it('click selects its link, the inspector shows it, Delete removes it and one undo restores it', async () => {
+    const links = await statusCount(page, 'links');
+    const doc = await documentOf(page);
+    const [a, b] = ['r01-04', 'r02-06'].map((id) => doc.racks.find((r) => r.id === id)!);
+    // Draw it: the connect tool (K), a click on each rack's top.
+    await page.keyboard.press('k');
+    await expect.poll(tool).toBe('connect');
+    await click(await hallToScreen(page, a!.position.x, a!.position.y, 2.3));
+    await click(await hallToScreen(page, b!.position.x, b!.position.y, 2.3));
+    await expect.poll(() => statusCount(page, 'links')).toBe(links + 1);
+    const link = (await documentOf(page)).links.at(-1)!;
+    // Back to the select tool, nothing selected.
+    await page.keyboard.press('Escape');
+    await expect.poll(tool).toBe('select');
+    if ((await selectionOf(page)).length > 0) await page.keyboard.press('Escape');
+    await expect.poll(() => selectionOf(page)).toEqual([]);
+
+    // Halfway across the aisle between the rows, at R02-06's x, and open floor 0.8 m beside it.
+    const aisleY = (a!.position.y + b!.position.y) / 2;
+    await click(await hallToScreen(page, b!.position.x + 0.8, aisleY, CABLE_Z));
+    expect(await selectionOf(page)).toEqual([]);
+    await click(await hallToScreen(page, b!.position.x, aisleY, CABLE_Z));
+    await expect.poll(() => selectionOf(page)).toEqual([link.id]);
+    const inspector = page.locator('[data-testid="inspector-link"]');
+    await inspector.waitFor();
+    expect(await inspector.textContent()).toContain(`${a!.name} · p1`);
+    expect(await inspector.textContent()).toContain(`${b!.name} · p1`);
+    await page.screenshot({ path: artifactPath('cables-pick.png') });
+
+    await page.keyboard.press('Delete');
+    await expect.poll(() => statusCount(page, 'links')).toBe(links);
+    await inspector.waitFor({ state: 'detached' });
+    expect((await documentOf(page)).links.some((l) => l.id === link.id)).toBe(false);
+    // The racks at its ends stay.
+    expect((await documentOf(page)).racks.filter((r) => r.id === a!.id || r.id === b!.id)).toHaveLength(2);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => statusCount(page, 'links')).toBe(links + 1);
+    expect((await documentOf(page)).links.find((l) => l.id === link.id)).toEqual(link);
+    expect(app.errors).toEqual([]);
+  }, 120_000);
+});
