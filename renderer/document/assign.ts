@@ -2,9 +2,7 @@
 // rack, the A and B busways (or PDUs) feeding that row nearest to it, and the row's CDU when the
 // rack is liquid cooled. What could not be found is said in words for the UI.
 import type { CoolingId, CoolingUnit, PowerEquipment, PowerId, ProjectDocument, Rack, RotationDeg, RowId } from '../../engine/model/index';
-
-/** A rack further than this from every rack of a row joins no row (one rack depth plus a cold aisle, with margin). */
-const ROW_REACH_M = 3.6;
+import { rackGrid, type RackGrid } from './rack-grid';
 
 export interface Assignment {
   rowId: RowId | null;
@@ -27,66 +25,65 @@ function toRun(p: Point, centre: Point, lengthM: number, rotationDeg: RotationDe
   return Math.hypot(over, v);
 }
 
-/** Grid cell of a point, as one number (halls are far smaller than a million cells a side). */
-const cellOf = (i: number, j: number) => i * 1e6 + j;
-const cellIndex = (v: number) => Math.floor(v / ROW_REACH_M);
-/** Nearest-row questions answered by a plain scan before a grid is worth building. */
-const SCANS_BEFORE_GRID = 16;
+/** Power equipment by id, per power array (a rack edit keeps it). */
+const powerById = new WeakMap<ProjectDocument['power'], Map<string, PowerEquipment>>();
+/** Running CDUs, per cooling array and catalog (the kinds). */
+const runningCdus = new WeakMap<ProjectDocument['cooling'], { catalog: ProjectDocument['catalog']; cdus: CoolingUnit[] }>();
 
 /**
- * A document's racks, rows, feeds and CDUs, indexed as questions come: a one-rack move on a
- * 10,000-rack hall scans the racks twice; a moved or pasted block builds a grid once and then
- * costs a lookup a rack. Rows' racks, feeders and CDUs are gathered only when a rack is assigned.
+ * A document's racks, rows, feeds and CDUs, for assigning racks to rows. The racks' grid is kept
+ * from edit to edit (rack-grid.ts), the power equipment by id and the CDUs per array, so a one-rack
+ * move on a 10,000-rack hall looks at the racks near it and its row's. Racks in `exclude` (those
+ * being moved or reassigned) are neither nearest nor members of a row.
  */
 export class RowIndex {
-  /** Indices (document order) of racks in a row, by grid cell of ROW_REACH_M. */
-  private cells: Map<number, number[]> | null = null;
-  private scans = 0;
+  private grid: RackGrid | null = null;
   private readonly rowRacks = new Map<RowId, Rack[]>();
-  private readonly feeders = new Map<string, PowerEquipment | undefined>();
-  private cdus: CoolingUnit[] | null = null;
 
-  constructor(private readonly doc: ProjectDocument) {}
+  constructor(private readonly doc: ProjectDocument, private readonly exclude?: ReadonlySet<string>) {}
 
-  /** The row of the nearest rack in a row, if within reach; null on open floor. */
+  /** The grid of this document's racks (fetched again if it has since been handed on to another array). */
+  private racksGrid(): RackGrid {
+    if (this.grid === null || this.grid.racks !== this.doc.racks) this.grid = rackGrid(this.doc.racks);
+    return this.grid;
+  }
+
+  /** The row of the nearest rack in a row, if within reach; null on open floor. Ties go to the rack first in the document. */
   nearestRow(at: Point): RowId | null {
-    const racks = this.doc.racks;
-    if (this.cells === null && ++this.scans > SCANS_BEFORE_GRID) {
-      const cells = new Map<number, number[]>();
-      racks.forEach((r, k) => {
-        if (r.rowId === null) return;
-        const key = cellOf(cellIndex(r.position.x), cellIndex(r.position.y));
-        const cell = cells.get(key);
-        if (cell === undefined) cells.set(key, [k]); else cell.push(k);
-      });
-      this.cells = cells;
-    }
-    let best = -1, bestD = Infinity;
-    // Ties go to the rack first in the document, scanned or looked up by cell.
-    const visit = (k: number) => {
-      const r = racks[k]!;
-      if (r.rowId === null) return;
-      const d = dist(r.position, at);
-      if (d < bestD || (d === bestD && k < best)) { best = k; bestD = d; }
-    };
-    if (this.cells === null) {
-      for (let k = 0; k < racks.length; k++) visit(k);
-    } else {
-      const ci = cellIndex(at.x), cj = cellIndex(at.y);
-      for (let i = ci - 1; i <= ci + 1; i++) for (let j = cj - 1; j <= cj + 1; j++) this.cells.get(cellOf(i, j))?.forEach(visit);
-    }
-    return best >= 0 && bestD <= ROW_REACH_M ? racks[best]!.rowId : null;
+    const k = this.racksGrid().nearest(at, this.exclude);
+    return k < 0 ? null : this.doc.racks[k]!.rowId;
+  }
+
+  /** Whether any rack (not excluded) stands in this row. */
+  hasRacks(rowId: RowId): boolean {
+    return this.racksOf(rowId).length > 0;
   }
 
   private racksOf(rowId: RowId): Rack[] {
     let racks = this.rowRacks.get(rowId);
-    if (racks === undefined) { racks = this.doc.racks.filter((r) => r.rowId === rowId); this.rowRacks.set(rowId, racks); }
+    if (racks === undefined) { racks = this.racksGrid().rowRacks(rowId, this.exclude); this.rowRacks.set(rowId, racks); }
     return racks;
   }
 
   private feeder(id: string): PowerEquipment | undefined {
-    if (!this.feeders.has(id)) this.feeders.set(id, this.doc.power.find((p) => p.id === id));
-    return this.feeders.get(id);
+    let byId = powerById.get(this.doc.power);
+    if (byId === undefined) {
+      byId = new Map();
+      // The first of an id, as a search would find it.
+      for (const p of this.doc.power) if (!byId.has(p.id)) byId.set(p.id, p);
+      powerById.set(this.doc.power, byId);
+    }
+    return byId.get(id);
+  }
+
+  private cdus(): CoolingUnit[] {
+    let known = runningCdus.get(this.doc.cooling);
+    if (known === undefined || known.catalog !== this.doc.catalog) {
+      const kinds = new Map(this.doc.catalog.coolingTypes.map((t) => [t.id as string, t.kind]));
+      known = { catalog: this.doc.catalog, cdus: this.doc.cooling.filter((u) => kinds.get(u.typeId) === 'cdu' && u.status !== 'off') };
+      runningCdus.set(this.doc.cooling, known);
+    }
+    return known.cdus;
   }
 
   /** Row, feeds and CDU for a rack at `at`: of the nearest row, or of `row` when the user chose it. */
@@ -116,11 +113,7 @@ export class RowIndex {
     let cduId: CoolingId | null = null;
     if (liquid && rowId !== null) {
       const used = new Set(rowRacks.map((r) => r.cduId));
-      if (this.cdus === null) {
-        const kinds = new Map(this.doc.catalog.coolingTypes.map((t) => [t.id as string, t.kind]));
-        this.cdus = this.doc.cooling.filter((u) => kinds.get(u.typeId) === 'cdu' && u.status !== 'off');
-      }
-      const cdus = this.cdus.filter((u) => u.rowId === rowId || used.has(u.id));
+      const cdus = this.cdus().filter((u) => u.rowId === rowId || used.has(u.id));
       cdus.sort((a, b) => dist(a.position, at) - dist(b.position, at));
       cduId = cdus[0]?.id ?? null;
       if (cduId === null) missing.push(`no CDU in ${rowName}: its liquid heat is not removed`);

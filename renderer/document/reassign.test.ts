@@ -10,6 +10,7 @@ import { shippedCatalog } from '../../tests/support/catalog';
 import { deleteObjects, translateObjects } from './edits';
 import { reassignMoved, setRackConnection, setRackRow, updateRacks } from './reassign';
 import { RowIndex } from './assign';
+import { nearestRowByScan } from './rack-grid';
 
 const rack = (doc: ProjectDocument, id: string) => doc.racks.find((r) => r.id === id)!;
 /** Move, then reassign, as the editor does at the end of a move. */
@@ -140,16 +141,15 @@ describe('reassigning moved racks', () => {
     expect(missing).toEqual([]);
   });
 
-  it('the row index answers as a plain scan does once it switches to its grid, ties and reach edge included', () => {
+  it('the row index answers as a plain scan does, ties and reach edge included', () => {
     const doc = demoHall(shippedCatalog);
     const grid = new RowIndex(doc);
-    // Every 0.15 m over the racks' neighbourhood: past the first 16 questions the grid answers. The
-    // lattice hits ties (x = 18.6, halfway between R01-01 and R01-02; y = 7.2 between the rows) and
-    // points exactly 3.6 m from a rack.
+    // Every 0.15 m over the racks' neighbourhood. The lattice hits ties (x = 18.6, halfway between
+    // R01-01 and R01-02; y = 7.2 between the rows) and points exactly 3.6 m from a rack.
     const points: { x: number; y: number }[] = [];
     for (let x = 14.1; x <= 28; x += 0.15) for (let y = 2.4; y <= 12.6; y += 0.15) points.push({ x: Math.round(x * 100) / 100, y: Math.round(y * 100) / 100 });
     const answers = points.map((p) => grid.nearestRow(p));
-    const scanned = points.map((p) => new RowIndex(doc).nearestRow(p));
+    const scanned = points.map((p) => nearestRowByScan(doc.racks, p));
     expect(answers).toEqual(scanned);
     expect(new Set(answers)).toEqual(new Set(['row-01', 'row-02', null]));
     expect(grid.nearestRow({ x: 18.6, y: 7.2 })).toBe('row-01');

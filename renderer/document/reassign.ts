@@ -39,14 +39,13 @@ export function reassignMoved(before: ProjectDocument, after: ProjectDocument): 
   const { moved, from } = movedRacks(before.racks, after.racks);
   if (moved.length === 0) return { racks: [], missing: [] };
   const movedIds = new Set(moved.map((r) => r.id as string));
-  const standing = after.racks.filter((r) => !movedIds.has(r.id));
-  const standingRows = new Set(standing.map((r) => r.rowId));
-  const index = new RowIndex({ ...after, racks: standing });
+  // Only the racks that stood still anchor rows: the moved ones are left out of the index.
+  const index = new RowIndex(after, movedIds);
   const liquid = new Map(after.catalog.rackTypes.map((t) => [t.id as string, t.liquidFraction > 0]));
   const racks: Rack[] = [];
   const missing = new Set<string>();
   for (const r of moved) {
-    if (r.rowId !== null && !standingRows.has(r.rowId)) continue;
+    if (r.rowId !== null && !index.hasRacks(r.rowId)) continue;
     const row = index.nearestRow(r.position);
     if (row === r.rowId || row === index.nearestRow(from.get(r.id)!)) continue;
     const a = index.assign(r.position, liquid.get(r.typeId) ?? false, row);
@@ -78,7 +77,7 @@ export const setRackRow: Operation<{ ids: readonly string[]; rowId: RowId | null
   apply(doc, { ids, rowId }) {
     const wanted = new Set(ids);
     // The racks' own feeds must not vote for the row's busways: they are what is being replaced.
-    const others = new RowIndex({ ...doc, racks: doc.racks.filter((r) => !wanted.has(r.id)) });
+    const others = new RowIndex(doc, wanted);
     const liquid = new Map(doc.catalog.rackTypes.map((t) => [t.id as string, t.liquidFraction > 0]));
     const racks = doc.racks.filter((r) => wanted.has(r.id) && r.rowId !== rowId).map((r) => {
       const a = others.assign(r.position, liquid.get(r.typeId) ?? false, rowId);
