@@ -1,18 +1,21 @@
 // Cables as merged line segments: the document's own links, and with the links overlay the
 // engine's generated fabric (every rack to its leaf switches' rack, every switch rack to the tier
 // above), routed up from the rack top, along x then y at a tier's tray height, and down. One
-// LineSegments with vertex colours for all of them: two draw calls whatever the hall's size.
+// LineSegments with vertex colours for all of them: two draw calls whatever the hall's size, and
+// a third for the selected links, in the selection colour.
 import { useEffect, useMemo } from 'react';
 import { BufferGeometry, Color, Float32BufferAttribute } from 'three';
 import type { ProjectDocument } from '../../engine/model/index';
 import type { DiagramView } from '../engine/overlay-view';
-import { utilColor } from '../scene/colors';
+import { SELECTED_COLOR, utilColor } from '../scene/colors';
+import { useSession } from '../state/session';
 import { footprintIndex, type Footprint } from '../scene/footprints';
 
 /** Tray heights per hop: rack to leaf lowest, each tier above one level higher, so routes read apart. */
 /** Above the busways (2.9 m) so the two never hide each other. */
 const TRAY_Z = [3.2, 3.4, 3.6, 3.8];
 const DOC_LINK_COLOR = new Color('#8fa3bf');
+const SELECTED_LINK_COLOR = new Color(SELECTED_COLOR);
 
 export interface CableRun { a: Footprint; b: Footprint; level: number; color: Color }
 
@@ -86,6 +89,18 @@ export function routesGeometry(routes: LinkRoutes): BufferGeometry {
   return segmentsGeometry(routes.points, routes.ids.length, () => DOC_LINK_COLOR);
 }
 
+/** The selected links' routes in the selection colour, drawn over the others; null when none is selected. */
+export function selectedRoutesGeometry(routes: LinkRoutes, selection: readonly string[]): BufferGeometry | null {
+  if (selection.length === 0) return null;
+  const wanted = new Set(selection);
+  const picked: number[] = [];
+  routes.ids.forEach((id, k) => { if (wanted.has(id)) picked.push(k); });
+  if (picked.length === 0) return null;
+  const points = new Float64Array(ROUTE_STRIDE * picked.length);
+  picked.forEach((k, j) => points.set(routes.points.subarray(ROUTE_STRIDE * k, ROUTE_STRIDE * (k + 1)), ROUTE_STRIDE * j));
+  return segmentsGeometry(points, picked.length, () => SELECTED_LINK_COLOR);
+}
+
 /** Nearest of `targets` to `f` on the floor (a rack cables to the closest rack of its leaf group). */
 function nearest(f: Footprint, targets: readonly Footprint[]): Footprint | undefined {
   let best: Footprint | undefined, d = Infinity;
@@ -129,13 +144,19 @@ export function Cables({ doc, diagram }: { doc: ProjectDocument; diagram: Diagra
   // or hall edit keeps the geometry.
   const routes = doc.links.length === 0 ? null : linkRoutesOf(doc);
   const own = useMemo(() => (routes === null ? null : routesGeometry(routes)), [routes]);
+  const selection = useSession((st) => st.selection);
+  const selected = useMemo(() => (routes === null ? null : selectedRoutesGeometry(routes, selection)), [routes, selection]);
   const fabric = useMemo(() => (diagram === null ? null : runsGeometry(fabricRuns(doc, diagram))), [doc, diagram]);
   useEffect(() => () => own?.dispose(), [own]);
+  useEffect(() => () => selected?.dispose(), [selected]);
   useEffect(() => () => fabric?.dispose(), [fabric]);
   return (
     <group name="cables">
       {own !== null && own.getAttribute('position').count > 0 && (
         <lineSegments geometry={own} raycast={() => null}><lineBasicMaterial vertexColors /></lineSegments>
+      )}
+      {selected !== null && (
+        <lineSegments geometry={selected} raycast={() => null} renderOrder={1}><lineBasicMaterial vertexColors /></lineSegments>
       )}
       {fabric !== null && fabric.getAttribute('position').count > 0 && (
         <lineSegments geometry={fabric} raycast={() => null}><lineBasicMaterial vertexColors transparent opacity={0.7} /></lineSegments>

@@ -1,12 +1,15 @@
 // Clicking a cable in the viewport, in Chromium, as a user works it: a link drawn with the connect
 // tool between R01-04 and R02-06 crosses the aisle between the two rows along y at R02-06's x;
-// a click on that stretch of cable (no object under it) selects the link and the inspector shows
-// it, Delete removes it and one undo brings it back with its id. The click aims at the cable's
-// tray height through the editor's projection hook, in plan view; a click on open floor beside
-// the cable selects nothing, so the test fails if any click anywhere picked the link.
+// a click on that stretch of cable (no object under it) selects the link, the inspector shows it
+// and the cable is drawn in the selection colour; Delete removes it and one undo brings it back
+// with its id. The click aims at the cable's tray height through the editor's projection hook, in
+// plan view; a click on open floor beside the cable selects nothing, so the test fails if any
+// click anywhere picked the link.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { afterFrame, artifactPath, cameraAtRest, documentOf, hallToScreen, openApp, selectionOf, statusCount, type App, type Screen } from './harness.js';
+import {
+  afterFrame, artifactPath, cameraAtRest, canvasPixels, changedShare, documentOf, hallToScreen, openApp, selectionOf, statusCount, waitForResults, type App, type Screen,
+} from './harness.js';
 
 let app: App;
 let page: Page;
@@ -24,6 +27,19 @@ const tool = () => page.locator('[data-testid="tool-strip"]').getAttribute('data
 const click = async (s: Screen) => page.mouse.click(s.clientX, s.clientY);
 /** Height of the drawn links' cable run (Cables.tsx, TRAY_Z[0]). */
 const CABLE_Z = 3.2;
+
+/** The canvas in a 7 x 7 pixel square round a client point, once two reads in a row agree (results in, view still). */
+async function settledPixels(at: Screen): Promise<number[]> {
+  await waitForResults(page, 120_000);
+  let last = await canvasPixels(page, 1, { points: [at], r: 3 });
+  await expect.poll(async () => {
+    const now = await canvasPixels(page, 1, { points: [at], r: 3 });
+    const same = changedShare(last, now) === 0;
+    last = now;
+    return same;
+  }, { timeout: 30_000 }).toBe(true);
+  return last;
+}
 
 describe('a cable in the viewport', () => {
   it('click selects its link, the inspector shows it, Delete removes it and one undo restores it', async () => {
@@ -47,8 +63,12 @@ describe('a cable in the viewport', () => {
     const aisleY = (a!.position.y + b!.position.y) / 2;
     await click(await hallToScreen(page, b!.position.x + 0.8, aisleY, CABLE_Z));
     expect(await selectionOf(page)).toEqual([]);
-    await click(await hallToScreen(page, b!.position.x, aisleY, CABLE_Z));
+    const onCable = await hallToScreen(page, b!.position.x, aisleY, CABLE_Z);
+    const unselected = await settledPixels(onCable);
+    await click(onCable);
     await expect.poll(() => selectionOf(page)).toEqual([link.id]);
+    // Drawn again in the selection colour: the cable's pixels in the square change.
+    await expect.poll(async () => changedShare(unselected, await canvasPixels(page, 1, { points: [onCable], r: 3 }))).toBeGreaterThan(0.05);
     const inspector = page.locator('[data-testid="inspector-link"]');
     await inspector.waitFor();
     expect(await inspector.textContent()).toContain(`${a!.name} · p1`);

@@ -13,7 +13,7 @@ import type { Link, LinkId, ProjectDocument } from '../../../engine/model/index'
 import { loadDocument, useDocument } from '../../state/document';
 import { select, useSession } from '../../state/session';
 import { viewportBridge, type ToolEvent } from '../types';
-import { linkRoutes } from '../../overlays/Cables';
+import { linkRoutes, ROUTE_STRIDE, selectedRoutesGeometry } from '../../overlays/Cables';
 import { CABLE_PICK_PX, cablePicker, hallToClip, linkAt, pickRoute, type ScreenRect } from './cable-pick';
 import { createSelectTool } from './index';
 import { history } from '../../editor/instance';
@@ -95,6 +95,20 @@ describe('picking a cable on screen', () => {
     expect(picked(doc, camera, floor)).toBe(null);
     // The drop onto row 02's rack top is part of the route too.
     expect(picked(doc, camera, screen(camera, 21.3, 8.4, 2.9))).toBe('L1');
+  });
+
+  it('the selected link is drawn again in the selection colour, over its own route', () => {
+    const routes = linkRoutes(doc);
+    expect(selectedRoutesGeometry(routes, [])).toBe(null);
+    expect(selectedRoutesGeometry(routes, ['r01-04'])).toBe(null);
+    const g = selectedRoutesGeometry(routes, ['r01-04', 'L3'])!;
+    const pos = g.getAttribute('position');
+    // Four segments, eight vertices: L3's route points 0-1, 1-2, 2-3, 3-4.
+    expect(pos.count).toBe(8);
+    const k = routes.ids.indexOf('L3');
+    const route = Array.from(routes.points.subarray(ROUTE_STRIDE * k, ROUTE_STRIDE * (k + 1)));
+    const expected = [0, 1, 1, 2, 2, 3, 3, 4].flatMap((i) => route.slice(3 * i, 3 * i + 3));
+    Array.from(pos.array).forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 5));
   });
 
   it('a link whose end stands on nothing is not drawn, so not picked', () => {
