@@ -2,10 +2,11 @@
 // The generated halls hang every busway 0.25 m to the side of its racks' centres along the
 // whole row (layout.ts), so they have none; a row moved 5 m across the hall stands 5.25 m from
 // busway A (0.25 m on the other side) and 4.75 m from busway B, worked by hand below.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '../../tests/support/catalog.js';
 import { demoHall, gigawattHall } from '../generators/index.js';
-import type { Catalog, ProjectDocument } from '../model/index.js';
+import { Catalog, type ProjectDocument } from '../model/index.js';
 import { computePower, updatePower } from './index.js';
 import { buildGraph } from './graph.js';
 import { buswayRuns, reachViolations } from './reach.js';
@@ -100,6 +101,17 @@ describe('busway reach', () => {
     const old = outOfReach({ ...moved, catalog: withReach(moved.catalog, undefined) });
     expect(old).toEqual(outOfReach(moved));
     expect(old).toHaveLength(6);
+  });
+
+  it('a catalog written before the field (an older project file) still parses, and gets the default', () => {
+    const raw = JSON.parse(readFileSync(new URL('../../assets/catalog/default.json', import.meta.url), 'utf8')) as { powerTypes: Record<string, unknown>[] };
+    expect(raw.powerTypes.some((t) => 'tapOffReachM' in t)).toBe(true);
+    for (const t of raw.powerTypes) delete t.tapOffReachM;
+    const old = Catalog.parse(raw);
+    expect(old.powerTypes.every((t) => t.tapOffReachM === undefined)).toBe(true);
+    const found = outOfReach({ ...moveRow(demo, row, 5), catalog: old });
+    expect(found).toHaveLength(6);
+    expect(found[0]!.message).toContain('beyond the 1.80 m a tap-off reaches');
   });
 
   it('the incremental update after moving the row says what a full recompute says', () => {
