@@ -85,13 +85,25 @@ describe('detail by distance', () => {
     expect(nextDetail(d, huge, cameraAt(10, 20, -30), HEIGHT * 0.7).focus!.radiusM).toBeCloseTo(d.focus!.radiusM * 0.7, 9);
   });
 
-  it('far away merges everything with rows as boxes; a plan view nearer than far draws in full', () => {
+  it('far away merges everything with rows as boxes', () => {
     const far = nextDetail(FULL_DETAIL, huge, cameraAt(0, 3000, 0), HEIGHT);
     expect(far).toEqual({ far: true, merge: true, focus: null });
     expect(nextDetail(far, huge, cameraAt(0, 2900, 0), HEIGHT)).toBe(far);
+  });
+
+  it('in plan, merges everything below the threshold and, above it, what lies off screen', () => {
     const plan = new OrthographicCamera(-800, 800, 450, -450);
-    plan.zoom = 20;
-    expect(nextDetail(far, huge, plan, HEIGHT)).toBe(FULL_DETAIL);
+    plan.position.set(100, 500, -40);
+    plan.zoom = MERGE_BELOW_PX_PER_M / 2;
+    expect(nextDetail(FULL_DETAIL, huge, plan, HEIGHT)).toEqual({ far: false, merge: true, focus: null });
+    plan.zoom = MERGE_BELOW_PX_PER_M * 2;
+    const d = nextDetail(FULL_DETAIL, huge, plan, HEIGHT);
+    expect(d.focus).toMatchObject({ x: 100, y: 40 });
+    // The visible rectangle's half diagonal, in metres, with a margin: everything on screen is near.
+    const halfDiagonal = Math.hypot(1600, 900) / 2 / plan.zoom;
+    expect(d.focus!.radiusM).toBeGreaterThan(halfDiagonal);
+    expect(d.focus!.radiusM).toBeLessThan(halfDiagonal * 1.5);
+    expect(nextDetail(FULL_DETAIL, huge - 1, plan, HEIGHT)).toBe(FULL_DETAIL);
   });
 });
 

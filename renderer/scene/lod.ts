@@ -47,6 +47,10 @@ export interface Detail { far: boolean; merge: boolean; focus: Focus | null }
 
 export const FULL_DETAIL: Detail = { far: false, merge: false, focus: null };
 const FAR_DETAIL: Detail = { far: true, merge: true, focus: null };
+const MERGED_DETAIL: Detail = { far: false, merge: true, focus: null };
+/** A plan view's focus: the visible rectangle's half diagonal times this, at about half a rack's height (m). */
+const PLAN_MARGIN = 1.25;
+const PLAN_FOCUS_Z = 1;
 
 /**
  * The detail for the camera now, `prev` itself while nothing that matters changed. The focus
@@ -56,14 +60,24 @@ const FAR_DETAIL: Detail = { far: true, merge: true, focus: null };
 export function nextDetail(prev: Detail, racks: number, camera: Camera, heightPx: number): Detail {
   if (racks < LOD_MIN_RACKS) return prev.merge ? FULL_DETAIL : prev;
   if (nextFar(prev.far, pixelsPerMetre(camera, heightPx))) return prev.far ? prev : FAR_DETAIL;
-  // A plan view nearer than far has the same scale everywhere: every object is wide enough.
-  if (!(camera instanceof PerspectiveCamera)) return prev.merge ? FULL_DETAIL : prev;
-  const radiusM = heightPx / (2 * Math.tan((camera.fov * Math.PI) / 360)) / MERGE_BELOW_PX_PER_M;
   // Hall coordinates are z up, three's y up: hall (x, y, z) = three (x, -z, y).
-  const x = camera.position.x, y = -camera.position.z, z = camera.position.y;
+  const x = camera.position.x, y = -camera.position.z;
+  let focus: Focus;
+  if (camera instanceof PerspectiveCamera) {
+    // Around the eye, out to where a metre spans MERGE_BELOW_PX_PER_M pixels.
+    focus = { x, y, z: camera.position.y, radiusM: heightPx / (2 * Math.tan((camera.fov * Math.PI) / 360)) / MERGE_BELOW_PX_PER_M };
+  } else if (camera instanceof OrthographicCamera) {
+    // A plan view has one scale everywhere: below the threshold everything merges; above it, what
+    // is on screen (and a margin for a short pan) keeps its own instances, the rest merges.
+    if (pixelsPerMetre(camera, heightPx) < MERGE_BELOW_PX_PER_M) return prev.merge && !prev.far && prev.focus === null ? prev : MERGED_DETAIL;
+    const halfDiagonal = Math.hypot(camera.right - camera.left, camera.top - camera.bottom) / 2 / camera.zoom;
+    focus = { x, y, z: PLAN_FOCUS_Z, radiusM: halfDiagonal * PLAN_MARGIN };
+  } else {
+    return prev.merge ? FULL_DETAIL : prev;
+  }
   const f = prev.focus;
-  if (!prev.far && f !== null && Math.hypot(f.x - x, f.y - y, f.z - z) < radiusM / 8 && Math.abs(f.radiusM / radiusM - 1) < 0.2) return prev;
-  return { far: false, merge: true, focus: { x, y, z, radiusM } };
+  if (!prev.far && f !== null && Math.hypot(f.x - focus.x, f.y - focus.y, f.z - focus.z) < focus.radiusM / 8 && Math.abs(f.radiusM / focus.radiusM - 1) < 0.2) return prev;
+  return { far: false, merge: true, focus };
 }
 
 /**
