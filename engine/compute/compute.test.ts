@@ -66,5 +66,10 @@ describe('ComputeSession', () => {
     expect(changedRacks(demo, { ...moved, hall: { ...demo.hall } })).toBeNull();
     const removed = { ...demo, racks: demo.racks.slice(1) };
     expect(changedRacks(demo, removed)).toEqual([demo.racks[0]!.id]);
+    // Reordered (same records): nothing changed; reordered with one moved: that one.
+    const swapped = [demo.racks[1]!, demo.racks[0]!, ...demo.racks.slice(2)];
+    expect(changedRacks(demo, { ...demo, racks: swapped })).toEqual([]);
+    expect(changedRacks(demo, { ...moved, racks: [moved.racks[1]!, moved.racks[0]!, ...moved.racks.slice(2)] })).toEqual([demo.racks[3]!.id]);
+    expect(changedRacks(demo, { ...moveRack(moved, 5, 0.6) })).toEqual([demo.racks[3]!.id, demo.racks[5]!.id]);
   });
 });
