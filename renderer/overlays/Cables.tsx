@@ -37,24 +37,32 @@ export function writeRoute(out: Float64Array, offset: number, a: Footprint, b: F
   out[offset + 12] = b.x; out[offset + 13] = b.y; out[offset + 14] = b.z0 + b.h;
 }
 
-/** Routes of the document's own links: link ids[k]'s points at ROUTE_STRIDE * k in `points`. */
+/**
+ * Routes of the document's own links: link ids[k]'s points at ROUTE_STRIDE * k in `points`, its
+ * bounding box (min x, y, z, max x, y, z) at 6 * k in `boxes` (the pick skips routes by it).
+ */
 export interface LinkRoutes {
   ids: string[];
   points: Float64Array;
+  boxes: Float64Array;
 }
 
 export function linkRoutes(doc: ProjectDocument): LinkRoutes {
   const index = footprintIndex(doc);
   const ids: string[] = [];
-  const points = new Float64Array(ROUTE_STRIDE * doc.links.length);
+  const points = new Float64Array(ROUTE_STRIDE * doc.links.length), boxes = new Float64Array(6 * doc.links.length);
   for (const l of doc.links) {
     const a = index.get(l.a.objectId), b = index.get(l.b.objectId);
     // An end on no placed object has nowhere to be drawn from.
     if (a === undefined || b === undefined) continue;
-    writeRoute(points, ROUTE_STRIDE * ids.length, a, b, 0);
+    const k = ids.length;
+    writeRoute(points, ROUTE_STRIDE * k, a, b, 0);
+    // The route runs between the two ends in plan, and from the lower rack top up to the tray.
+    boxes[6 * k] = Math.min(a.x, b.x); boxes[6 * k + 1] = Math.min(a.y, b.y); boxes[6 * k + 2] = Math.min(a.z0 + a.h, b.z0 + b.h, TRAY_Z[0]!);
+    boxes[6 * k + 3] = Math.max(a.x, b.x); boxes[6 * k + 4] = Math.max(a.y, b.y); boxes[6 * k + 5] = Math.max(a.z0 + a.h, b.z0 + b.h, TRAY_Z[0]!);
     ids.push(l.id);
   }
-  return { ids, points };
+  return { ids, points, boxes };
 }
 
 /**
