@@ -4,7 +4,9 @@ import { demoHall, gigawattHall } from '../generators/index.js';
 import type { Link, LinkId, ProjectDocument } from '../model/index.js';
 import { autoCableLinks, bundleAt, computeFabric, type AutoCableResult } from './index.js';
 import { isGeneratedLink } from './autocable.js';
-import { CableBook, CablePicker } from './cables.js';
+import { CableBook, CableRouting, CableRuns } from './book.js';
+import { CablePicker } from './cables.js';
+import type { Router } from './routing.js';
 import { rackBundles } from './compute.js';
 
 const made = (r: AutoCableResult) => {
@@ -48,13 +50,16 @@ describe('fabric bundles', () => {
 
 describe('rackBundles', () => {
   it('drops and counts the cables of a site that stands for no rack, and maps the rest to rack ids', () => {
-    const book = new CableBook(new CablePicker(shippedCatalog));
     const sites = [
       { x: 0, y: 0, portZ: 1, rackId: 'r1' }, { x: 1, y: 0, portZ: 1, rackId: null }, { x: 2, y: 0, portZ: 1, rackId: 'r3' },
     ];
-    book.add('nic-leaf', 400, 3, 5, 0, 2);
-    book.add('nic-leaf', 400, 3, 7, 0, 1);
-    book.add('leaf-spine', 400, 4, 2, 2, 2);
+    const runs = new CableRuns();
+    runs.push('nic-leaf', 400, 0, 2, 5);
+    runs.push('nic-leaf', 400, 0, 1, 7);
+    runs.push('leaf-spine', 400, 2, 2, 2);
+    // A router that measures 3 m between racks and 4 m within one: the lengths the bundles must carry.
+    const router = { disconnected: 0, lengthM: (a: number, b: number) => (a === b ? 4 : 3) } as unknown as Router;
+    const book = new CableBook(new CableRouting(runs, router, new CablePicker(shippedCatalog)));
     const { bundles, cablesWithoutRack } = rackBundles(book, sites);
     expect(cablesWithoutRack).toBe(7);
     expect(bundles.length).toBe(2);

@@ -3,14 +3,14 @@
 // racks, routed and typed cables, bisection, oversubscription, hops, latency, tier load.
 import type { ProjectDocument, RackType, SwitchType } from '../model/index.js';
 import { explained, type Violation } from '../results/index.js';
-import { CableBook, CablePicker } from './cables.js';
+import { CableRuns, type CableBook, type CableRouting } from './book.js';
 import { closSwitches, tierName } from './clos.js';
-import { fabricDiagram } from './diagram.js';
-import { bisectionGbps, cableNetwork, uplinkUtilisation, wireNetwork, type WiredNetwork } from './network.js';
-import { planCompute, planStorage, portsPerNic, type ComputePlan } from './plan.js';
-import { rackSites, SwitchPlacer } from './placement.js';
-import { Router } from './routing.js';
-import { scaleUp } from './scaleup.js';
+import type { FabricDiagram } from './diagram.js';
+import { bisectionGbps, runSegments, uplinkUtilisation, wireNetwork, type WiredNetwork } from './network.js';
+import { planCompute, planStorage, portsPerNic, type ComputePlan, type NetworkPlan } from './plan.js';
+import { rackSites, SwitchPlacer, type PlacementReplay, type Site, type Spread } from './placement.js';
+import type { Router } from './routing.js';
+import type { scaleUp } from './scaleup.js';
 import { isGeneratedLink } from './autocable.js';
 import type { FabricBundle, FabricBundles, FabricResult, NetworkSummary } from './types.js';
 
@@ -40,6 +40,34 @@ function summarise(net: WiredNetwork): NetworkSummary {
   };
 }
 
+/** Both networks planned, before any switch is placed: depends on the racks' types and order, not where they stand. */
+export interface NetworkPlans {
+  types: Map<string, RackType>;
+  computePlan: ComputePlan | null;
+  storagePlan: NetworkPlan | null;
+  /** Switch types named by the document but missing from the catalog. */
+  violations: Violation[];
+}
+
+export function planNetworks(doc: ProjectDocument): NetworkPlans {
+  const types = new Map<string, RackType>(doc.catalog.rackTypes.map((t) => [t.id, t]));
+  const switches = new Map<string, SwitchType>(doc.catalog.switchTypes.map((s) => [s.id, s]));
+  const violations: Violation[] = [];
+  const switchType = (id: string, what: string): SwitchType | null => {
+    const s = switches.get(id);
+    if (!s) violations.push({ code: 'fabric.unknown-switch-type', severity: 'error', message: `The ${what} switch type "${id}" is not in the catalog.`, objectIds: [] });
+    return s ?? null;
+  };
+  const computeSw = switchType(doc.fabric.computeSwitchTypeId, 'compute fabric');
+  const storageSw = switchType(doc.fabric.storageSwitchTypeId, 'storage network');
+  return {
+    types,
+    computePlan: computeSw ? planCompute(doc, types, computeSw) : null,
+    storagePlan: storageSw ? planStorage(doc, types, storageSw) : null,
+    violations,
+  };
+}
+
 /** The networks planned and their switches placed in network racks: the first step of computeFabric. */
 export interface PlacedNetworks {
   types: Map<string, RackType>;
@@ -52,39 +80,80 @@ export interface PlacedNetworks {
 }
 
 /**
- * Plans both networks and places their switches, compute first (the placer hands out network
- * racks in call order). The NetBox export calls this too, so it names the same switches.
+ * Places the switches of both networks, compute first (the placer hands out network racks in
+ * call order), replaying an earlier placement when one is given (see SwitchPlacer).
  */
-export function placeNetworks(doc: ProjectDocument): PlacedNetworks {
-  const types = new Map<string, RackType>(doc.catalog.rackTypes.map((t) => [t.id, t]));
-  const switches = new Map<string, SwitchType>(doc.catalog.switchTypes.map((s) => [s.id, s]));
-  const violations: Violation[] = [];
-  const sites = rackSites(doc, types);
-  const placer = new SwitchPlacer(doc, types, sites);
-  const switchType = (id: string, what: string): SwitchType | null => {
-    const s = switches.get(id);
-    if (!s) violations.push({ code: 'fabric.unknown-switch-type', severity: 'error', message: `The ${what} switch type "${id}" is not in the catalog.`, objectIds: [] });
-    return s ?? null;
-  };
-  const computeSw = switchType(doc.fabric.computeSwitchTypeId, 'compute fabric');
-  const storageSw = switchType(doc.fabric.storageSwitchTypeId, 'storage network');
-  const computePlan = computeSw ? planCompute(doc, types, computeSw) : null;
-  const storagePlan = storageSw ? planStorage(doc, types, storageSw) : null;
+export function wireNetworks(doc: ProjectDocument, plans: NetworkPlans, sites: Site[], replay: PlacementReplay | null = null): PlacedNetworks {
+  const { types, computePlan, storagePlan } = plans;
+  const placer = new SwitchPlacer(doc, types, sites, replay);
   const compute = computePlan && computePlan.leaves.length > 0 ? wireNetwork(computePlan, placer, sites) : null;
   const storage = storagePlan && storagePlan.leaves.length > 0 ? wireNetwork(storagePlan, placer, sites) : null;
-  return { types, sites, placer, compute, storage, violations };
+  return { types, sites, placer, compute, storage, violations: plans.violations.slice() };
 }
 
-export function computeFabric(doc: ProjectDocument, options: FabricOptions = {}): FabricResult {
+/** Plans both networks and places their switches. The NetBox export calls this too, so it names the same switches. */
+export function placeNetworks(doc: ProjectDocument): PlacedNetworks {
+  const plans = planNetworks(doc);
+  return wireNetworks(doc, plans, rackSites(doc, plans.types));
+}
+
+/** The runs of both networks by segment (compute first, then storage: the booking order). */
+export interface NetworkRuns {
+  runs: CableRuns;
+  segments: CableRuns[];
+  /** Segments taken over from the earlier runs: [offset there, offset here, length]. */
+  kept: [number, number, number][];
+}
+
+const sameSpreads = (a: Spread[] | undefined, b: Spread[] | undefined): boolean =>
+  a !== undefined && b !== undefined && a.length === b.length && a.every((s, i) => s === b[i]);
+
+/**
+ * Every run of both networks, unrouted. Given the runs of an earlier placement with the same
+ * plans and sites, a segment whose two tiers kept every spread (the placer hands back the very
+ * spread it replayed or found equal) is taken over as it was.
+ */
+export function networkRuns(placed: PlacedNetworks, earlier: { placed: PlacedNetworks; runs: NetworkRuns } | null = null): NetworkRuns {
+  const segments: CableRuns[] = [];
+  const keep = (net: WiredNetwork, old: WiredNetwork | null | undefined, first: number) => (t: number): CableRuns | null => {
+    if (!old || !earlier) return null;
+    const same = t === 0 ? sameSpreads(net.spreads[0], old.spreads[0]) : sameSpreads(net.spreads[t - 1], old.spreads[t - 1]) && sameSpreads(net.spreads[t], old.spreads[t]);
+    return same ? earlier.runs.segments[first + t] ?? null : null;
+  };
+  for (const [net, old, prefix] of [[placed.compute, earlier?.placed.compute, ''], [placed.storage, earlier?.placed.storage, 'storage-']] as const) {
+    if (net) segments.push(...runSegments(net, prefix, keep(net, old, segments.length)));
+  }
+  const kept: [number, number, number][] = [];
+  if (earlier) {
+    const offsets = (list: CableRuns[]) => list.reduce<number[]>((o, s, i) => (o.push(i === 0 ? 0 : (o[i - 1] as number) + (list[i - 1] as CableRuns).length), o), []);
+    const there = offsets(earlier.runs.segments);
+    const here = offsets(segments);
+    segments.forEach((s, i) => {
+      if (s === earlier.runs.segments[i] && s.length > 0) kept.push([there[i] as number, here[i] as number, s.length]);
+    });
+  }
+  return { runs: CableRuns.concat(segments), segments, kept };
+}
+
+/** What the result is made of, from whichever stages were reused or recomputed. */
+export interface FabricParts {
+  placed: PlacedNetworks;
+  router: Router;
+  routing: CableRouting;
+  book: CableBook;
+  scaleUp: ReturnType<typeof scaleUp>;
+  diagram: FabricDiagram;
+  rackBundles: { bundles: FabricBundles; cablesWithoutRack: number };
+  linkViolations: Violation[];
+}
+
+/** The result from its parts: figures, summaries and violations (cheap, so always made afresh). */
+export function assembleFabric(doc: ProjectDocument, options: FabricOptions, parts: FabricParts): FabricResult {
   const traffic = options.trafficGbpsPerGpu ?? 0;
-  const { types, sites, placer, compute, storage, violations } = placeNetworks(doc);
-
-  const router = new Router(doc, sites);
-  const book = new CableBook(new CablePicker(doc.catalog));
-  if (compute) cableNetwork(compute, sites, router, book, '');
-  if (storage) cableNetwork(storage, sites, router, book, 'storage-');
-
-  const up = scaleUp(doc, types);
+  const { placed, router, routing, book } = parts;
+  const { types, sites, placer, compute, storage } = placed;
+  const violations = placed.violations.slice();
+  const up = parts.scaleUp;
   const figures: FabricResult['figures'] = { switches: {}, oversubscriptionPerTier: {}, cables: {}, transceivers: {}, utilisation: {}, scaleUpDomainTBps: up.domainTBps };
   const cp = compute?.plan as ComputePlan | undefined;
   for (const [net, label] of [[compute, ''], [storage, 'storage-']] as const) {
@@ -181,13 +250,13 @@ export function computeFabric(doc: ProjectDocument, options: FabricOptions = {})
     figures.transceivers[t.transceiverId] = explained(t.count, 'transceivers', 'two per fibre cable', [{ name: 'fibre cables', value: t.count / 2, unit: '' }]);
   }
 
-  violations.push(...fabricViolations(doc, placer, book, sites, router, [compute, storage]));
+  violations.push(...fabricViolations(doc, placer, book, sites, router, routing, [compute, storage], parts.linkViolations));
   const used = placer.usedByRack();
   const switchRacks = doc.racks.flatMap((r, i) => {
     const t = types.get(r.typeId);
     return t?.kind === 'network' ? [{ rackId: r.id, switches: used[i] ?? 0, slots: t.switchSlots }] : [];
   });
-  const { bundles, cablesWithoutRack } = rackBundles(book, sites);
+  const { bundles, cablesWithoutRack } = parts.rackBundles;
   return {
     scaleUp: up.summary,
     compute: summaryCompute,
@@ -204,7 +273,7 @@ export function computeFabric(doc: ProjectDocument, options: FabricOptions = {})
     switchRacks,
     bundles,
     cablesWithoutRack,
-    diagram: fabricDiagram(doc, types, compute, storage),
+    diagram: parts.diagram,
     violations,
   };
 }
@@ -220,14 +289,13 @@ export function rackBundles(book: CableBook, sites: ReturnType<typeof rackSites>
     rackOf[i] = rackIds.length;
     rackIds.push(s.rackId);
   });
-  // Trimmed copies (slice, not subarray: a view would transfer the whole grown buffer).
+  // Every site is a rack unless a network has no rack to go to (rackSites): then site index = rack index.
+  if (rackIds.length === sites.length) return { bundles: { ...src, rackIds }, cablesWithoutRack: 0 };
   const out: FabricBundles = {
-    length: n, classes: src.classes.slice(), cableTypeIds: src.cableTypeIds.slice(), rackIds,
-    cls: src.cls.slice(0, n), gbps: src.gbps.slice(0, n), a: src.a.slice(0, n), b: src.b.slice(0, n),
-    count: src.count.slice(0, n), cableType: src.cableType.slice(0, n), lengthM: src.lengthM.slice(0, n),
+    length: n, classes: src.classes, cableTypeIds: src.cableTypeIds, rackIds,
+    cls: src.cls.slice(), gbps: src.gbps.slice(), a: src.a.slice(), b: src.b.slice(),
+    count: src.count.slice(), cableType: src.cableType.slice(), lengthM: src.lengthM.slice(),
   };
-  // Every site is a rack today (rackSites), so site index = rack index and nothing is dropped.
-  if (rackIds.length === sites.length) return { bundles: out, cablesWithoutRack: 0 };
   let kept = 0;
   let cablesWithoutRack = 0;
   for (let i = 0; i < n; i++) {
@@ -263,7 +331,8 @@ export function bundleAt(x: FabricBundles, i: number): FabricBundle {
 }
 
 function fabricViolations(
-  doc: ProjectDocument, placer: SwitchPlacer, book: CableBook, sites: ReturnType<typeof rackSites>, router: Router, nets: (WiredNetwork | null)[],
+  doc: ProjectDocument, placer: SwitchPlacer, book: CableBook, sites: ReturnType<typeof rackSites>, router: Router, routing: CableRouting,
+  nets: (WiredNetwork | null)[], linkViolations: Violation[],
 ): Violation[] {
   const out: Violation[] = [];
   for (const s of placer.shortfalls.values()) {
@@ -304,9 +373,10 @@ function fabricViolations(
       });
     }
   }
-  out.push(...linkReachViolations(doc));
-  if (router.disconnected > 0) {
-    out.push({ code: 'fabric.trays-disconnected', severity: 'warning', message: `${router.disconnected} rack pairs are not joined by the trays; their cables were measured over the default overhead path.`, objectIds: doc.trays.map((t) => t.id) });
+  out.push(...linkViolations);
+  const disconnected = routing.disconnected;
+  if (disconnected > 0) {
+    out.push({ code: 'fabric.trays-disconnected', severity: 'warning', message: `${disconnected} rack pairs are not joined by the trays; their cables were measured over the default overhead path.`, objectIds: doc.trays.map((t) => t.id) });
   }
   return out;
 }

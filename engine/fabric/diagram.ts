@@ -64,19 +64,13 @@ class Builder {
 
 const chunkOf = (index: number, total: number) => Math.floor(index / Math.ceil(total / MAX_GROUPS));
 
-function addSwitchTiers(b: Builder, net: WiredNetwork, doc: ProjectDocument, network: DiagramNode['network'], leafGroup: (leaf: number) => number): void {
+function addSwitchTiers(b: Builder, net: WiredNetwork, network: DiagramNode['network'], leafGroup: (leaf: number) => number): void {
   const prefix = network === 'compute' ? '' : 'storage-';
-  const rackIds = (spread: Spread) => spread.flatMap(([site]) => {
-    const id: string | undefined = doc.racks[site]?.id;
-    return id === undefined ? [] : [id];
-  });
-  const groupOf = (t: number, i: number) => (t === 0 ? leafGroup(i) : chunkOf(i, net.clos.tiers[t]?.blocks.length ?? 1));
+  const groupOf = switchGroup(net, leafGroup);
   net.clos.tiers.forEach((tier, t) => {
     tier.blocks.forEach((block, i) => {
-      const g = groupOf(t, i);
-      const n = b.node(`${prefix}${tierName(t)}-${g}`, 'switches', network, tierName(t), '');
+      const n = b.node(`${prefix}${tierName(t)}-${groupOf(t, i)}`, 'switches', network, tierName(t), '');
       n.count += block.switches;
-      for (const id of rackIds((net.spreads[t] as Spread[])[i] as Spread)) if (!n.objectIds.includes(id)) n.objectIds.push(id);
       if (t === 0) return;
       for (let l = block.lowerFirst; l < block.lowerFirst + block.lowerCount; l++) {
         const lower = net.clos.tiers[t - 1]?.blocks[l];
@@ -89,7 +83,54 @@ function addSwitchTiers(b: Builder, net: WiredNetwork, doc: ProjectDocument, net
   }
 }
 
+const switchGroup = (net: WiredNetwork, leafGroup: (leaf: number) => number) => (t: number, i: number): number =>
+  (t === 0 ? leafGroup(i) : chunkOf(i, net.clos.tiers[t]?.blocks.length ?? 1));
+
+/** Racks holding the switches of each switch node, in block order: the one part of the diagram that follows placement. */
+function switchRacks(out: Map<string, string[]>, net: WiredNetwork, doc: ProjectDocument, network: DiagramNode['network'], leafGroup: (leaf: number) => number): void {
+  const prefix = network === 'compute' ? '' : 'storage-';
+  const groupOf = switchGroup(net, leafGroup);
+  const seen = new Map<string, Set<string>>();
+  net.clos.tiers.forEach((tier, t) => {
+    tier.blocks.forEach((_, i) => {
+      const id = `${prefix}${tierName(t)}-${groupOf(t, i)}`;
+      let ids = out.get(id);
+      let has = seen.get(id);
+      if (!ids || !has) {
+        out.set(id, (ids = []));
+        seen.set(id, (has = new Set()));
+      }
+      for (const [site] of (net.spreads[t] as Spread[])[i] as Spread) {
+        const rackId: string | undefined = doc.racks[site]?.id;
+        if (rackId !== undefined && !has.has(rackId)) {
+          has.add(rackId);
+          ids.push(rackId);
+        }
+      }
+    });
+  });
+}
+
 export function fabricDiagram(
+  doc: ProjectDocument, types: Map<string, RackType>, compute: WiredNetwork | null, storage: WiredNetwork | null,
+): FabricDiagram {
+  return placedDiagram(diagramOfPlans(doc, types, compute, storage), doc, compute, storage);
+}
+
+/**
+ * The diagram of the plans with the racks of each switch node filled in from the placement:
+ * nothing else in the diagram depends on where the switches went, so a session keeps the rest.
+ */
+export function placedDiagram(plans: FabricDiagram, doc: ProjectDocument, compute: WiredNetwork | null, storage: WiredNetwork | null): FabricDiagram {
+  const racks = new Map<string, string[]>();
+  const suCount = (compute?.plan as ComputePlan | undefined)?.sus.length ?? 0;
+  if (compute) switchRacks(racks, compute, doc, 'compute', (leaf) => chunkOf(compute.plan.leaves[leaf]?.su ?? 0, suCount));
+  if (storage) switchRacks(racks, storage, doc, 'storage', (leaf) => chunkOf(leaf, storage.plan.leaves.length));
+  return { ...plans, children: plans.children.map((n) => (n.kind === 'switches' ? { ...n, objectIds: racks.get(n.id) ?? [] } : n)) };
+}
+
+/** The diagram as the plans alone give it (switch nodes without their racks). */
+export function diagramOfPlans(
   doc: ProjectDocument, types: Map<string, RackType>, compute: WiredNetwork | null, storage: WiredNetwork | null,
 ): FabricDiagram {
   const b = new Builder();
@@ -108,7 +149,7 @@ export function fabricDiagram(
     });
     for (const n of b.nodes.values()) n.labels = [{ text: `GPU racks: ${n.count}` }];
     const suCount = plan.sus.length;
-    addSwitchTiers(b, compute, doc, 'compute', (leaf) => chunkOf(plan.leaves[leaf]?.su ?? 0, suCount));
+    addSwitchTiers(b, compute, 'compute', (leaf) => chunkOf(plan.leaves[leaf]?.su ?? 0, suCount));
     for (const run of plan.runs) {
       const leaf = plan.leaves[run.leaf];
       if (leaf) b.edge(rackGroup.get(run.rack) as string, `leaf-${chunkOf(leaf.su, suCount)}`, run.count, run.gbps);
@@ -116,7 +157,7 @@ export function fabricDiagram(
   }
   if (storage) {
     const leaves = storage.plan.leaves.length;
-    addSwitchTiers(b, storage, doc, 'storage', (leaf) => chunkOf(leaf, leaves));
+    addSwitchTiers(b, storage, 'storage', (leaf) => chunkOf(leaf, leaves));
     for (const run of storage.plan.runs) {
       const kind = types.get(doc.racks[run.rack]?.typeId ?? '')?.kind;
       let from = rackGroup.get(run.rack);

@@ -1,12 +1,12 @@
 // One network end to end: leaves from the plan, tiers above from the Clos rules, switches into
-// racks, cables aggregated by site pair and routed once per pair, bisection by max-flow on the
+// racks, cable runs aggregated by site pair (routed once per pair by the caller), bisection by max-flow on the
 // graph of leaves and switch blocks, and tier load under uniform traffic.
-import { buildClos, tierName, type Clos } from './clos.js';
-import type { CableBook } from './cables.js';
+import { buildClos, tierName, type Clos, type ClosBlock } from './clos.js';
+import { CableRuns } from './book.js';
+import { PairIndex } from './pairs.js';
 import { FlowNetwork } from './maxflow.js';
 import type { NetworkPlan } from './plan.js';
 import { centroid, type Site, type Spread, type SwitchPlacer } from './placement.js';
-import type { Router } from './routing.js';
 
 export interface WiredNetwork {
   plan: NetworkPlan;
@@ -58,48 +58,67 @@ export function wireNetwork(plan: NetworkPlan, placer: SwitchPlacer, sites: Site
   return { plan, clos, spreads };
 }
 
-/** Routes and books every cable of a wired network. Class names: `${prefix}nic-leaf`, `${prefix}leaf-spine`, ... */
-export function cableNetwork(net: WiredNetwork, sites: Site[], router: Router, book: CableBook, prefix: string): void {
-  const S = sites.length;
+/**
+ * Every cable run of a wired network, unrouted, one segment a link class: NIC to leaf, then
+ * each tier to the next (`${prefix}nic-leaf`, `${prefix}leaf-spine`, ...). A segment depends on
+ * the plan and on where the switches of its two tiers went, not on how far apart the racks
+ * stand; `kept(t)` hands back the earlier segment t when those are unchanged.
+ */
+export function runSegments(net: WiredNetwork, prefix: string, kept: (t: number) => CableRuns | null = () => null): CableRuns[] {
+  const out: CableRuns[] = [kept(0) ?? nicRuns(net, prefix)];
+  for (let t = 1; t < net.clos.tiers.length; t++) out.push(kept(t) ?? tierRuns(net, t, prefix));
+  return out;
+}
+
+function nicRuns(net: WiredNetwork, prefix: string): CableRuns {
+  const runs = new CableRuns();
   const leafSite = net.spreads[0]?.map((s) => (s[0] as [number, number])[0]) ?? [];
-  const nic = new Map<number, number>();
-  for (const run of net.plan.runs) {
-    const key = (run.rack * S + (leafSite[run.leaf] as number)) * 8192 + run.gbps;
-    nic.set(key, (nic.get(key) ?? 0) + run.count);
-  }
-  for (const [key, count] of nic) {
+  // Summed by rack, leaf site and speed (speeds below 8192 Gbit/s), in order of first appearance.
+  const pairs = new PairIndex(net.plan.runs.length);
+  for (const run of net.plan.runs) pairs.addTo(run.rack, (leafSite[run.leaf] as number) * 8192 + run.gbps, run.count);
+  const cls = `${prefix}nic-leaf`;
+  for (let i = 0; i < pairs.size; i++) {
+    const key = pairs.b[i] as number;
     const gbps = key % 8192;
-    const pair = (key - gbps) / 8192;
-    const a = Math.floor(pair / S);
-    const b = pair - a * S;
-    book.add(`${prefix}nic-leaf`, gbps, router.lengthM(a, b), count, a, b);
+    runs.push(cls, gbps, pairs.a[i] as number, (key - gbps) / 8192, pairs.sum[i] as number);
   }
+  return runs;
+}
+
+/** Links from tier t-1 up to tier t, by site pair: each lower switch spreads its uplinks over the block above in proportion. */
+function tierRuns(net: WiredNetwork, t: number, prefix: string): CableRuns {
+  const runs = new CableRuns();
   const gbps = net.plan.switchType.portGbps;
-  for (let t = 1; t < net.clos.tiers.length; t++) {
-    const pairs = new Map<number, number>();
-    const lowerBlocks = net.clos.tiers[t - 1]?.blocks ?? [];
-    const lowerSpreads = net.spreads[t - 1] as Spread[];
-    (net.clos.tiers[t]?.blocks ?? []).forEach((block, bi) => {
-      const upper = (net.spreads[t] as Spread[])[bi] as Spread;
-      const weights = upper.map(([, n]) => n);
-      for (let l = block.lowerFirst; l < block.lowerFirst + block.lowerCount; l++) {
-        const up = (lowerBlocks[l]?.upPerSwitch ?? 0);
-        for (const [a, n] of lowerSpreads[l] as Spread) {
-          apportion(n * up, weights).forEach((links, k) => {
-            if (links === 0) return;
-            const key = a * S + ((upper[k] as [number, number])[0]);
-            pairs.set(key, (pairs.get(key) ?? 0) + links);
+  const pairs = new PairIndex(1024);
+  const lowerBlocks = net.clos.tiers[t - 1]?.blocks ?? [];
+  const lowerSpreads = net.spreads[t - 1] as Spread[];
+  const blocks = net.clos.tiers[t]?.blocks ?? [];
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const block = blocks[bi] as ClosBlock;
+    const upper = (net.spreads[t] as Spread[])[bi] as Spread;
+    const weights = upper.map(([, n]) => n);
+    // Most lower switches send the same number of links up: apportion each total once a block,
+    // kept as its nonzero shares ([upper site, links] pairs: a big top block has hundreds of sites).
+    const split = new Map<number, number[]>();
+    for (let l = block.lowerFirst; l < block.lowerFirst + block.lowerCount; l++) {
+      const up = (lowerBlocks[l]?.upPerSwitch ?? 0);
+      for (const [a, n] of lowerSpreads[l] as Spread) {
+        const total = n * up;
+        let shares = split.get(total);
+        if (!shares) {
+          const nonzero: number[] = [];
+          apportion(total, weights).forEach((links, k) => {
+            if (links > 0) nonzero.push((upper[k] as [number, number])[0], links);
           });
+          split.set(total, (shares = nonzero));
         }
+        for (let k = 0; k < shares.length; k += 2) pairs.addTo(a, shares[k] as number, shares[k + 1] as number);
       }
-    });
-    const cls = `${prefix}${tierName(t - 1)}-${tierName(t)}`;
-    for (const [key, count] of pairs) {
-      const a = Math.floor(key / S);
-      const b = key - a * S;
-      book.add(cls, gbps, router.lengthM(a, b), count, a, b);
     }
   }
+  const cls = `${prefix}${tierName(t - 1)}-${tierName(t)}`;
+  for (let i = 0; i < pairs.size; i++) runs.push(cls, gbps, pairs.a[i] as number, pairs.b[i] as number, pairs.sum[i] as number);
+  return runs;
 }
 
 /**

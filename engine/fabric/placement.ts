@@ -23,23 +23,50 @@ export type Spread = [number, number][];
 
 export interface Shortfall { switchTypeId: string; switches: number; slots: number; rackIds: string[]; noMatchingRack: boolean }
 
+/** One place() call as made: what was asked, where the switches went, and whether the last entry overfilled. */
+export interface PlaceCall { switchTypeId: string; count: number; x: number; y: number; spread: Spread; overfill: boolean }
+
+/**
+ * An earlier placement to replay: its calls, made on a document with the same racks of the same
+ * types in the same order, and the sites whose position has changed since.
+ */
+export interface PlacementReplay { calls: readonly PlaceCall[]; moved: ReadonlySet<number> }
+
+const sameSpread = (a: Spread, b: Spread): boolean =>
+  a.length === b.length && a.every(([s, n], i) => (b[i] as [number, number])[0] === s && (b[i] as [number, number])[1] === n);
+
+/**
+ * Greedy and order-dependent: each call takes the nearest rack with free slots left by the calls
+ * before it. A replay takes an earlier call's answer when its inputs are equal and no site that
+ * moved, or whose free slots now differ from the earlier run's at the same call, could have won
+ * it; any other call is placed afresh. The answers are those of placing from scratch.
+ */
 export class SwitchPlacer {
   private free: Int32Array;
-  private candidates = new Map<string, number[]>();
+  private candidates = new Map<string, { list: number[]; member: Uint8Array }>();
   private used: Int32Array;
   readonly shortfalls = new Map<string, Shortfall>();
+  /** Every call, in order: the next update replays it. */
+  readonly log: PlaceCall[] = [];
+  /** True when some call was answered differently from the replayed placement (or there was none). */
+  changed: boolean;
+  /** Free slots as the replayed placement had them at the same call, and the sites where they differ now. */
+  private oldFree: Int32Array | null = null;
+  private freeDiff = new Set<number>();
 
-  constructor(private doc: ProjectDocument, private types: Map<string, RackType>, readonly sites: Site[]) {
+  constructor(private doc: ProjectDocument, private types: Map<string, RackType>, readonly sites: Site[], private replay: PlacementReplay | null = null) {
     this.free = new Int32Array(doc.racks.length);
     this.used = new Int32Array(doc.racks.length);
     doc.racks.forEach((r, i) => {
       const t = types.get(r.typeId);
       if (t?.kind === 'network') this.free[i] = t.switchSlots;
     });
+    this.changed = replay === null;
+    if (replay) this.oldFree = this.free.slice();
   }
 
   /** Network racks that hold the switch type; when none does, every network rack (flagged). */
-  private racksFor(switchTypeId: string): number[] {
+  private racksFor(switchTypeId: string): { list: number[]; member: Uint8Array } {
     const known = this.candidates.get(switchTypeId);
     if (known) return known;
     const matching: number[] = [];
@@ -55,13 +82,104 @@ export class SwitchPlacer {
     this.shortfalls.set(switchTypeId, {
       switchTypeId, switches: 0, slots, rackIds: list.map((i) => this.doc.racks[i]?.id ?? ''), noMatchingRack: matching.length === 0,
     });
-    this.candidates.set(switchTypeId, list);
-    return list;
+    const member = new Uint8Array(this.doc.racks.length);
+    for (const i of list) member[i] = 1;
+    const out = { list, member };
+    this.candidates.set(switchTypeId, out);
+    return out;
   }
 
   /** Places `count` switches near (x, y); returns where they went. */
   place(switchTypeId: string, count: number, x: number, y: number): Spread {
-    const list = this.racksFor(switchTypeId);
+    const { list, member } = this.racksFor(switchTypeId);
+    const old = this.replay?.calls[this.log.length];
+    const same = old !== undefined && old.switchTypeId === switchTypeId && old.count === count && old.x === x && old.y === y;
+    let spread: Spread;
+    let overfill: boolean;
+    if (same && list.length > 0 && this.stillHolds(old, member, x, y)) {
+      spread = old.spread;
+      overfill = old.overfill;
+      this.take(this.free, switchTypeId, spread, overfill, true);
+    } else {
+      ({ spread, overfill } = this.scan(switchTypeId, count, x, y, list));
+      if (old !== undefined && old.overfill === overfill && sameSpread(old.spread, spread)) spread = old.spread;
+      else this.changed = true;
+    }
+    if (old && this.oldFree) this.follow(old, spread);
+    this.log.push({ switchTypeId, count, x, y, spread, overfill });
+    return spread;
+  }
+
+  /** Applies a call's spread to free slots (and, for the live state, to used slots and shortfalls). */
+  private take(free: Int32Array, switchTypeId: string, spread: Spread, overfill: boolean, live: boolean): void {
+    spread.forEach(([site, n], e) => {
+      if (site >= free.length) return; // a virtual site: no rack, no slots
+      const over = overfill && e === spread.length - 1;
+      if (!over) free[site] = (free[site] as number) - n;
+      if (!live) return;
+      this.used[site] = (this.used[site] as number) + n;
+      if (over) (this.shortfalls.get(switchTypeId) as Shortfall).switches += n;
+    });
+  }
+
+  /** Advances the replayed run's free slots past its call and notes where they now differ from ours. */
+  private follow(old: PlaceCall, spread: Spread): void {
+    const oldFree = this.oldFree as Int32Array;
+    this.take(oldFree, old.switchTypeId, old.spread, old.overfill, false);
+    for (const s of [old.spread, spread]) {
+      for (const [site] of s) {
+        if (site >= oldFree.length) continue;
+        if (oldFree[site] === this.free[site]) this.freeDiff.delete(site);
+        else this.freeDiff.add(site);
+      }
+    }
+  }
+
+  /**
+   * Would a fresh scan give the old call's spread? Only sites that moved or whose free slots
+   * differ can change its answer: each entry must still beat them (nearer, or as near and first
+   * in rack order, as the scan breaks ties), and an overfill must still find no free slot.
+   */
+  private stillHolds(old: PlaceCall, member: Uint8Array, x: number, y: number): boolean {
+    const moved = (this.replay as PlacementReplay).moved;
+    const dirty: number[] = [];
+    for (const m of moved) if (m < member.length && member[m]) dirty.push(m);
+    for (const m of this.freeDiff) if (member[m] && !moved.has(m)) dirty.push(m);
+    const spread = old.spread;
+    if (dirty.length === 0) return spread.every(([site]) => !moved.has(site));
+    const matching = !(this.shortfalls.get(old.switchTypeId) as Shortfall).noMatchingRack;
+    // Free slots of m before entry e of this call: the call's own earlier entries took some.
+    const freeBefore = (m: number, e: number) => {
+      let f = this.free[m] as number;
+      for (let k = 0; k < e; k++) if ((spread[k] as [number, number])[0] === m) f -= (spread[k] as [number, number])[1];
+      return f;
+    };
+    const dist = (m: number) => {
+      const s = this.sites[m] as Site;
+      return Math.abs(s.x - x) + Math.abs(s.y - y);
+    };
+    for (let e = 0; e < spread.length; e++) {
+      const site = (spread[e] as [number, number])[0];
+      if (moved.has(site)) return false;
+      const d = dist(site);
+      const over = old.overfill && e === spread.length - 1;
+      if (!over && this.freeDiff.has(site)) return false;
+      for (const m of dirty) {
+        if (over) {
+          if (matching && freeBefore(m, e) > 0) return false;
+          if (!moved.has(m)) continue;
+        } else if (freeBefore(m, e) <= 0) {
+          continue;
+        }
+        const dm = dist(m);
+        if (dm < d || (dm === d && m < site)) return false;
+      }
+    }
+    return true;
+  }
+
+  /** The placement itself: nearest rack with free slots, again and again; overfill the nearest when none is left. */
+  private scan(switchTypeId: string, count: number, x: number, y: number, list: number[]): { spread: Spread; overfill: boolean } {
     const short = this.shortfalls.get(switchTypeId) as Shortfall;
     const spread: Spread = [];
     let left = count;
@@ -69,7 +187,7 @@ export class SwitchPlacer {
       // No network rack at all: a virtual place at the target keeps the cable lengths honest.
       this.sites.push({ x, y, portZ: (this.sites[0]?.portZ ?? 1), rackId: null });
       short.switches += count;
-      return [[this.sites.length - 1, count]];
+      return { spread: [[this.sites.length - 1, count]], overfill: false };
     }
     const matching = !short.noMatchingRack;
     while (left > 0) {
@@ -88,7 +206,7 @@ export class SwitchPlacer {
         short.switches += left;
         this.used[nearest] = (this.used[nearest] as number) + left;
         spread.push([nearest, left]);
-        break;
+        return { spread, overfill: true };
       }
       const n = Math.min(left, this.free[best] as number);
       this.free[best] = (this.free[best] as number) - n;
@@ -96,7 +214,7 @@ export class SwitchPlacer {
       spread.push([best, n]);
       left -= n;
     }
-    return spread;
+    return { spread, overfill: false };
   }
 
   /** Switches placed in each rack (including overfill). */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '../../tests/support/catalog.js';
 import { demoHall } from '../generators/index.js';
 import { m, pt, type ProjectDocument, type TrayId, type CatalogId } from '../model/index.js';
-import { CableBook, CablePicker } from './cables.js';
+import { CableBook, CableRouting, CableRuns } from './book.js';
+import { CablePicker } from './cables.js';
 import type { Site } from './placement.js';
 import { Router } from './routing.js';
 
@@ -56,9 +57,13 @@ describe('cable type by length (shipped 400G prices)', () => {
   }
   it('nothing reaches 600 m: booked on the longest-reach type and reported', () => {
     expect(picker.pick(400, 600)).toBeNull();
-    const book = new CableBook(picker);
-    book.add('x', 400, 600, 3, 0, 1);
-    book.add('x', 400, 31, 2, 0, 1);
+    const runs = new CableRuns();
+    runs.push('x', 400, 0, 1, 3);
+    runs.push('x', 400, 0, 1, 2);
+    // A router that answers the lengths under test, run by run.
+    const lengths = [600, 31];
+    const router = { disconnected: 0, lengthM: () => lengths.shift() } as unknown as Router;
+    const book = new CableBook(new CableRouting(runs, router, picker));
     expect(book.tooLong).toEqual([{ a: 0, b: 1, lengthM: 600, count: 3 }]);
     const lines = book.cables();
     expect(lines.map((l) => [l.cableTypeId, l.count])).toEqual([['mmf-400', 2], ['smf-400', 3]]);

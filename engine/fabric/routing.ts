@@ -34,6 +34,12 @@ export class Router {
   private slack: number;
   private pathZ: number;
 
+  /** The same trays and site settings, sites of a newer document: forgets where moved sites joined the trays. */
+  resite(sites: Site[], moved: Iterable<number>): void {
+    this.sites = sites;
+    for (const s of moved) this.entries.delete(s);
+  }
+
   /** Routed length between two sites (metres), drops and slack included. */
   lengthM(a: number, b: number): number {
     const sa = this.sites[a] as Site;

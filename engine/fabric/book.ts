@@ -1,0 +1,315 @@
+// Cables booked in bulk, in three steps, each a set of columns: the runs the networks ask for
+// (CableRuns: class, speed, site pair, count; structure only), their routed lengths and picked
+// types (CableRouting, patched run by run after a rack move), and the sums (CableBook), always
+// added up over every run in booking order, so that a patched routing sums to the very same
+// floating-point figures as a fresh one. Typed arrays throughout: the gigawatt hall books ~170,000
+// runs, and Maps or an object a run cost tens of milliseconds there.
+import type { CableType } from '../model/index.js';
+import type { CableLine, CablePicker, LinkClassStats, TransceiverLine } from './cables.js';
+import type { Router } from './routing.js';
+import type { FabricBundles } from './types.js';
+
+/** Grows a typed array to at least n entries (doubling), keeping its contents. */
+function grown<T extends Uint16Array | Int32Array | Float64Array>(old: T, n: number, make: (n: number) => T): T {
+  if (n <= old.length) return old;
+  const next = make(Math.max(n, old.length * 2));
+  next.set(old);
+  return next;
+}
+
+/**
+ * Cable runs the networks ask for, in booking order: class, speed, site pair and count. Columns
+ * of numbers with the class interned, not an object a run: the gigawatt hall books ~170,000.
+ */
+export class CableRuns {
+  readonly classes: string[] = [];
+  private classIndex = new Map<string, number>();
+  length = 0;
+  cls = new Uint16Array(64);
+  gbps = new Float64Array(64);
+  a = new Int32Array(64);
+  b = new Int32Array(64);
+  count = new Int32Array(64);
+  private bySite: { start: Int32Array; runs: Int32Array } | null = null;
+
+  /** The runs of several segments one after another, in that order. */
+  static concat(parts: readonly CableRuns[]): CableRuns {
+    const out = new CableRuns();
+    const n = parts.reduce((s, p) => s + p.length, 0);
+    out.cls = new Uint16Array(n);
+    out.gbps = new Float64Array(n);
+    out.a = new Int32Array(n);
+    out.b = new Int32Array(n);
+    out.count = new Int32Array(n);
+    let at = 0;
+    for (const p of parts) {
+      const cls = p.classes.map((c) => out.intern(c));
+      for (let i = 0; i < p.length; i++) out.cls[at + i] = cls[p.cls[i] as number] as number;
+      out.gbps.set(p.gbps.subarray(0, p.length), at);
+      out.a.set(p.a.subarray(0, p.length), at);
+      out.b.set(p.b.subarray(0, p.length), at);
+      out.count.set(p.count.subarray(0, p.length), at);
+      at += p.length;
+    }
+    out.length = n;
+    return out;
+  }
+
+  private intern(cls: string): number {
+    // Runs come a class at a time: the last one is the likely one.
+    const last = this.classes.length - 1;
+    if (last >= 0 && this.classes[last] === cls) return last;
+    let c = this.classIndex.get(cls);
+    if (c === undefined) {
+      c = this.classes.length;
+      this.classes.push(cls);
+      this.classIndex.set(cls, c);
+    }
+    return c;
+  }
+
+  push(cls: string, gbps: number, a: number, b: number, count: number): void {
+    const i = this.length++;
+    if (i === this.cls.length) {
+      const n = i + 1;
+      this.cls = grown(this.cls, n, (k) => new Uint16Array(k));
+      this.gbps = grown(this.gbps, n, (k) => new Float64Array(k));
+      this.a = grown(this.a, n, (k) => new Int32Array(k));
+      this.b = grown(this.b, n, (k) => new Int32Array(k));
+      this.count = grown(this.count, n, (k) => new Int32Array(k));
+    }
+    this.cls[i] = this.intern(cls);
+    this.gbps[i] = gbps;
+    this.a[i] = a;
+    this.b[i] = b;
+    this.count[i] = count;
+    this.bySite = null;
+  }
+
+  /** Runs ending at each of `sites` sites (either end), built once: what a moved rack re-routes. */
+  runsAt(sites: number): { start: Int32Array; runs: Int32Array } {
+    if (this.bySite && this.bySite.start.length === sites + 1) return this.bySite;
+    const start = new Int32Array(sites + 1);
+    const bump = (at: Int32Array, k: number) => { at[k] = (at[k] as number) + 1; };
+    for (let i = 0; i < this.length; i++) {
+      bump(start, (this.a[i] as number) + 1);
+      if (this.b[i] !== this.a[i]) bump(start, (this.b[i] as number) + 1);
+    }
+    for (let s = 0; s < sites; s++) start[s + 1] = (start[s + 1] as number) + (start[s] as number);
+    const fill = start.slice(0, sites);
+    const runs = new Int32Array(start[sites] as number);
+    for (let i = 0; i < this.length; i++) {
+      const a = this.a[i] as number;
+      const b = this.b[i] as number;
+      runs[fill[a] as number] = i;
+      bump(fill, a);
+      if (b !== a) {
+        runs[fill[b] as number] = i;
+        bump(fill, b);
+      }
+    }
+    this.bySite = { start, runs };
+    return this.bySite;
+  }
+}
+
+/**
+ * Routed length and picked cable of every run: `type` indexes the catalog's cable types, -1 when
+ * no cable carries the speed (the run is left out of the book); `tooLong` 1 when none reaches
+ * (the longest is booked, ordered at the length rounded up, and flagged); `ordered` indexes the
+ * type's orderable lengths (-1 for such a rounded length, kept in `orderedM`).
+ */
+export class CableRouting {
+  lengthM: Float64Array;
+  offTrays: Uint8Array;
+  tooLong: Uint8Array;
+  orderedM: Float64Array;
+  type: Int32Array;
+  ordered: Int32Array;
+
+  /**
+   * Routes every run, except the ranges `kept` copies from an earlier routing on the same router
+   * ([from, to, length]: runs from..from+length there are runs to..to+length here, ascending `to`).
+   */
+  constructor(readonly runs: CableRuns, private router: Router, readonly picker: CablePicker, kept: { from: CableRouting; ranges: [number, number, number][] } | null = null) {
+    const n = runs.length;
+    this.lengthM = new Float64Array(n);
+    this.offTrays = new Uint8Array(n);
+    this.tooLong = new Uint8Array(n);
+    this.orderedM = new Float64Array(n);
+    this.type = new Int32Array(n);
+    this.ordered = new Int32Array(n);
+    let next = 0;
+    for (const [from, to, length] of kept?.ranges ?? []) {
+      for (; next < to; next++) this.route(next);
+      const src = (kept as { from: CableRouting }).from;
+      for (const k of ['lengthM', 'offTrays', 'tooLong', 'orderedM', 'type', 'ordered'] as const) {
+        (this[k] as Float64Array).set((src[k] as Float64Array).subarray(from, from + length), to);
+      }
+      next = to + length;
+    }
+    for (; next < n; next++) this.route(next);
+  }
+
+  /** Routes and types run i again (its sites moved, or the router changed). */
+  route(i: number): void {
+    const before = this.router.disconnected;
+    const lengthM = this.router.lengthM(this.runs.a[i] as number, this.runs.b[i] as number);
+    this.lengthM[i] = lengthM;
+    this.offTrays[i] = this.router.disconnected > before ? 1 : 0;
+    const gbps = this.runs.gbps[i] as number;
+    const pick = this.picker.pick(gbps, lengthM);
+    if (pick) {
+      this.type[i] = this.picker.index.get(pick.type) as number;
+      this.orderedM[i] = pick.orderedM;
+      this.ordered[i] = (pick.type.orderableLengthsM as readonly number[]).indexOf(pick.orderedM);
+      this.tooLong[i] = 0;
+    } else {
+      const longest = this.picker.longest(gbps);
+      this.type[i] = longest === null ? -1 : this.picker.index.get(longest) as number;
+      this.orderedM[i] = Math.ceil(lengthM);
+      this.ordered[i] = -1;
+      this.tooLong[i] = 1;
+    }
+  }
+
+  /** Re-routes the runs at the given sites; false when none was there. */
+  rerouteSites(sites: Iterable<number>, siteCount: number): boolean {
+    const { start, runs } = this.runs.runsAt(siteCount);
+    let any = false;
+    for (const s of sites) {
+      if (s >= siteCount) continue;
+      for (let k = start[s] as number; k < (start[s + 1] as number); k++) {
+        this.route(runs[k] as number);
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  /** Pairs measured over the default path because the trays do not join them. */
+  get disconnected(): number {
+    let n = 0;
+    for (let i = 0; i < this.runs.length; i++) n += this.offTrays[i] as number;
+    return n;
+  }
+}
+
+/** The sums of a routing, in booking order: cable lines, link classes, the cables no type reaches. */
+export class CableBook {
+  private lines: CableLine[] = [];
+  readonly classes = new Map<string, LinkClassStats>();
+  /** Site pairs no cable reaches, with how many cables. */
+  readonly tooLong: { a: number; b: number; lengthM: number; count: number }[] = [];
+  readonly noCableSpeeds = new Set<number>();
+  /** The booked runs by site (runs of a speed no cable carries left out), trimmed columns. */
+  readonly bundles: FabricBundles;
+
+  constructor(routing: CableRouting) {
+    const { runs, type, lengthM, orderedM, ordered } = routing;
+    const types = routing.picker.catalog.cableTypes;
+    const n = runs.length;
+    let kept = 0;
+    for (let i = 0; i < n; i++) if ((type[i] as number) >= 0) kept++;
+    const out: FabricBundles = {
+      length: kept, classes: [], cableTypeIds: [], rackIds: [],
+      cls: new Uint16Array(kept), gbps: new Float64Array(kept), a: new Int32Array(kept), b: new Int32Array(kept),
+      count: new Int32Array(kept), cableType: new Uint16Array(kept), lengthM: new Float64Array(kept),
+    };
+    // Sums per cable type and per class, each added to in booking order.
+    const T = types.length;
+    const firstSeen: number[] = [];
+    const lineCount = new Float64Array(T);
+    const lineRouted = new Float64Array(T);
+    const lineOrdered = new Float64Array(T);
+    const histStart = new Int32Array(T + 1);
+    types.forEach((c, t) => { histStart[t + 1] = (histStart[t] as number) + c.orderableLengthsM.length; });
+    const hist = new Float64Array(histStart[T] as number);
+    const rounded = new Map<number, Map<number, number>>();
+    const outType = new Int32Array(T).fill(-1);
+    const outClass = new Int32Array(runs.classes.length).fill(-1);
+    const stats: (LinkClassStats | undefined)[] = [];
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const t = type[i] as number;
+      const gbps = runs.gbps[i] as number;
+      if (t < 0) {
+        this.noCableSpeeds.add(gbps);
+        continue;
+      }
+      const c = types[t] as CableType;
+      const cls = runs.cls[i] as number;
+      const count = runs.count[i] as number;
+      const len = lengthM[i] as number;
+      if (routing.tooLong[i]) this.tooLong.push({ a: runs.a[i] as number, b: runs.b[i] as number, lengthM: len, count });
+      if (outClass[cls] === -1) {
+        outClass[cls] = out.classes.length;
+        out.classes.push(runs.classes[cls] as string);
+      }
+      if (outType[t] === -1) {
+        outType[t] = out.cableTypeIds.length;
+        out.cableTypeIds.push(c.id);
+        firstSeen.push(t);
+      }
+      out.cls[k] = outClass[cls] as number;
+      out.gbps[k] = gbps;
+      out.a[k] = runs.a[i] as number;
+      out.b[k] = runs.b[i] as number;
+      out.count[k] = count;
+      out.cableType[k] = outType[t] as number;
+      out.lengthM[k] = len;
+      k++;
+      lineCount[t] = (lineCount[t] as number) + count;
+      lineRouted[t] = (lineRouted[t] as number) + len * count;
+      lineOrdered[t] = (lineOrdered[t] as number) + (orderedM[i] as number) * count;
+      const o = ordered[i] as number;
+      if (o >= 0) {
+        const h = (histStart[t] as number) + o;
+        hist[h] = (hist[h] as number) + count;
+      } else {
+        let m = rounded.get(t);
+        if (!m) rounded.set(t, (m = new Map()));
+        m.set(orderedM[i] as number, (m.get(orderedM[i] as number) ?? 0) + count);
+      }
+      let s = stats[cls];
+      if (!s) {
+        s = { count: 0, routedM: 0, maxM: 0, delayNs: 0 };
+        stats[cls] = s;
+        this.classes.set(runs.classes[cls] as string, s);
+      }
+      s.count += count;
+      s.routedM += len * count;
+      s.maxM = Math.max(s.maxM, len);
+      s.delayNs += len * c.delayNsPerM * count;
+    }
+    this.bundles = out;
+    for (const t of firstSeen) {
+      const c = types[t] as CableType;
+      // By orderable length (a length listed twice, or also reached by rounding, is one entry).
+      const byLength = new Map<number, number>(rounded.get(t));
+      c.orderableLengthsM.forEach((l, o) => {
+        const h = hist[(histStart[t] as number) + o] as number;
+        if (h > 0) byLength.set(l, (byLength.get(l) ?? 0) + h);
+      });
+      this.lines.push({
+        cableTypeId: c.id, kind: c.kind, gbps: c.gbps, count: lineCount[t] as number, routedM: lineRouted[t] as number, orderedM: lineOrdered[t] as number,
+        histogram: [...byLength.entries()].sort((a, b) => a[0] - b[0]).map(([lengthM, count]) => ({ lengthM, count })), transceiverId: c.transceiverId,
+      });
+    }
+    this.lines.sort((a, b) => a.cableTypeId.localeCompare(b.cableTypeId));
+  }
+
+  /** Cable lines by type id (fresh copies: results must not share them). */
+  cables(): CableLine[] {
+    return this.lines.map((l) => ({ ...l, histogram: l.histogram.map((h) => ({ ...h })) }));
+  }
+
+  /** Two optics per fibre cable, one at each end. */
+  transceivers(): TransceiverLine[] {
+    const out = new Map<string, number>();
+    for (const line of this.lines) {
+      if (line.transceiverId !== null) out.set(line.transceiverId, (out.get(line.transceiverId) ?? 0) + 2 * line.count);
+    }
+    return [...out.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([transceiverId, count]) => ({ transceiverId, count }));
+  }
+}

@@ -1,0 +1,115 @@
+// The fabric for an editor: each stage of computeFabric is kept with the inputs it read and reused
+// while they are unchanged, compared by identity (documents are immutable and an edit replaces
+// only the records it touches). A rack moved within its row keeps the plans (they read rack types
+// and order, not positions), replays the switch placement (placement.ts), keeps the cable runs
+// when every switch stays in its rack, and re-routes only the runs at the racks that moved; the
+// sums are then added up again over every run in booking order, so that the figures are the very
+// numbers a computation from scratch gives. computeFabric is this with nothing to reuse.
+import type { ProjectDocument, Rack } from '../model/index.js';
+import type { Violation } from '../results/index.js';
+import { CableBook, CableRouting } from './book.js';
+import { CablePicker } from './cables.js';
+import {
+  assembleFabric, linkReachViolations, networkRuns, planNetworks, rackBundles, wireNetworks,
+  type FabricOptions, type FabricParts, type NetworkPlans, type NetworkRuns, type PlacedNetworks,
+} from './compute.js';
+import { diagramOfPlans, placedDiagram, type FabricDiagram } from './diagram.js';
+import { rackSites, type Site } from './placement.js';
+import { Router } from './routing.js';
+import { scaleUp } from './scaleup.js';
+import type { FabricResult } from './types.js';
+
+/** What the previous update computed, and from what. */
+interface Kept {
+  doc: ProjectDocument;
+  /** Rack type ids in document order: with the catalog and fabric design, all the plans read. */
+  typeIds: string[];
+  rackIds: string[];
+  plans: NetworkPlans;
+  up: FabricParts['scaleUp'];
+  placed: PlacedNetworks;
+  runs: NetworkRuns;
+  router: Router;
+  picker: CablePicker;
+  routing: CableRouting;
+  book: CableBook;
+  diagramPlans: FabricDiagram;
+  diagram: FabricDiagram;
+  rackBundles: FabricParts['rackBundles'];
+  linkViolations: Violation[];
+}
+
+const sameList = (a: readonly string[], racks: readonly Rack[], key: (r: Rack) => string): boolean =>
+  a.length === racks.length && racks.every((r, i) => key(r) === a[i]);
+
+/** Sites whose place or port height differs; null when the lists differ in length (a site came or went). */
+function movedSites(before: readonly Site[], after: readonly Site[]): Set<number> | null {
+  if (before.length !== after.length) return null;
+  const moved = new Set<number>();
+  for (let i = 0; i < after.length; i++) {
+    const a = before[i] as Site;
+    const b = after[i] as Site;
+    if (a.x !== b.x || a.y !== b.y || a.portZ !== b.portZ) moved.add(i);
+  }
+  return moved;
+}
+
+export class FabricSession {
+  private kept: Kept | null = null;
+
+  update(doc: ProjectDocument, options: FabricOptions = {}): FabricResult {
+    const prev = this.kept;
+    const typeIds = prev && prev.doc.racks === doc.racks ? prev.typeIds : doc.racks.map((r) => r.typeId as string);
+    const samePlans = prev !== null && prev.doc.catalog === doc.catalog && prev.doc.fabric === doc.fabric && sameList(prev.typeIds, doc.racks, (r) => r.typeId);
+    const plans = samePlans ? prev.plans : planNetworks(doc);
+    const up = samePlans ? prev.up : scaleUp(doc, plans.types);
+
+    // Placement: replayed on the same racks (virtual sites, placed where no rack is, compared after).
+    const sites = rackSites(doc, plans.types);
+    const rackMoves = samePlans ? movedSites(prev.placed.sites.slice(0, sites.length), sites) : null;
+    const placed = wireNetworks(doc, plans, sites, samePlans && rackMoves ? { calls: prev.placed.placer.log, moved: rackMoves } : null);
+    const moved = samePlans ? movedSites(prev.placed.sites, placed.sites) : null;
+    // Runs: all kept when no switch moved to another rack, else segment by segment.
+    const sitesKept = samePlans && moved !== null;
+    const sameRuns = sitesKept && !placed.placer.changed;
+    const runs = sameRuns ? prev.runs : networkRuns(placed, sitesKept ? { placed: prev.placed, runs: prev.runs } : null);
+
+    // Routing: the tray graph is kept while the trays and the site settings are.
+    const sameRouter = prev !== null && prev.doc.trays === doc.trays && prev.doc.catalog === doc.catalog && moved !== null;
+    let router: Router;
+    if (sameRouter) {
+      router = prev.router;
+      router.resite(placed.sites, moved);
+    } else {
+      router = new Router(doc, placed.sites);
+    }
+    const picker = sameRouter ? prev.picker : new CablePicker(doc.catalog);
+    let routing: CableRouting;
+    let rerouted = true;
+    if (sameRuns && sameRouter) {
+      routing = prev.routing;
+      rerouted = routing.rerouteSites(moved, placed.sites.length);
+    } else if (sitesKept && sameRouter) {
+      routing = new CableRouting(runs.runs, router, picker, { from: prev.routing, ranges: runs.kept });
+      routing.rerouteSites(moved, placed.sites.length);
+    } else {
+      routing = new CableRouting(runs.runs, router, picker);
+    }
+    const book = rerouted ? new CableBook(routing) : (prev as Kept).book;
+
+    const sameIds = prev !== null && sameList(prev.rackIds, doc.racks, (r) => r.id);
+    const rackIds = sameIds ? prev.rackIds : doc.racks.map((r) => r.id as string);
+    const diagramPlans = samePlans && sameIds ? prev.diagramPlans : diagramOfPlans(doc, plans.types, placed.compute, placed.storage);
+    const diagram = sameRuns && sameIds ? prev.diagram : placedDiagram(diagramPlans, doc, placed.compute, placed.storage);
+    const bundles = !rerouted && sameIds && moved !== null ? (prev as Kept).rackBundles : rackBundles(book, placed.sites);
+    const linkViolations = prev && prev.doc.links === doc.links && prev.doc.catalog === doc.catalog ? prev.linkViolations : linkReachViolations(doc);
+
+    this.kept = { doc, typeIds, rackIds, plans, up, placed, runs, router, picker, routing, book, diagramPlans, diagram, rackBundles: bundles, linkViolations };
+    return assembleFabric(doc, options, { placed, router, routing, book, scaleUp: up, diagram, rackBundles: bundles, linkViolations });
+  }
+}
+
+/** Everything, from scratch: a session with nothing to reuse. */
+export function computeFabric(doc: ProjectDocument, options: FabricOptions = {}): FabricResult {
+  return new FabricSession().update(doc, options);
+}
