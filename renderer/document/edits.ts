@@ -14,11 +14,19 @@ export interface NewRecord { section: PlacedSection; record: AnyRecord }
 const SECTIONS: readonly PlacedSection[] = ['racks', 'cooling', 'power', 'trays', 'containment', 'links'];
 const roundMm = (v: number): number => Math.round(v * 1000) / 1000;
 
-/** Map the records of one section; the same array back when nothing changed. */
+/**
+ * Map the records of one section; null when nothing changed. The array is copied only at the first
+ * change: a one-rack edit on a gigawatt hall no longer builds (and drops) a new 10,000-entry array
+ * for each section it leaves alone.
+ */
 function mapSection<T extends { id: string }>(list: readonly T[], f: (r: T) => T): T[] | null {
-  let changed = false;
-  const out = list.map((r) => { const n = f(r); if (n !== r) changed = true; return n; });
-  return changed ? out : null;
+  let out: T[] | null = null;
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i]!;
+    const n = f(r);
+    if (n !== r) { out ??= list.slice(); out[i] = n; }
+  }
+  return out;
 }
 
 function withSections(doc: ProjectDocument, f: (section: PlacedSection, list: readonly { id: string }[]) => readonly { id: string }[] | null): ProjectDocument {
