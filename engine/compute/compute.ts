@@ -1,12 +1,12 @@
 // The one entry point: compute(document) -> results, and a session for live editing that
 // recomputes only what an edit touches. Physics (power, cooling, heat) and network (fabric,
 // storage, agents) are separate stages so the UI can show the fast one first on huge halls.
-import { computeFabric, type FabricResult } from '../fabric/index.js';
+import { computeFabric, FabricSession, type FabricResult } from '../fabric/index.js';
 import type { ProjectDocument } from '../model/index.js';
 import { computeFacility, computePower, updatePower, type FacilityFigures, type PowerResult } from '../power/index.js';
 import type { Violation } from '../results/index.js';
 import { ThermalModel, thermalResult, type ThermalResult } from '../thermal/index.js';
-import { computeWorkloads, hallCapacityFromDocument, type WorkloadResult } from '../workload/index.js';
+import { computeWorkloads, hallCapacityFromDocument, type HallCapacity, type WorkloadResult } from '../workload/index.js';
 import { resourceShares, type ResourceShares } from './capacity.js';
 
 export interface PhysicsResults {
@@ -38,6 +38,11 @@ export function computePhysics(doc: ProjectDocument, thermal = new ThermalModel(
 
 export function computeNetwork(doc: ProjectDocument, physics: PhysicsResults): NetworkResults {
   const fabric = computeFabric(doc);
+  return { fabric, workload: computeWorkloads(doc, networkCapacity(doc, physics, fabric)) };
+}
+
+/** What the workload model is given: the document's GPUs and storage, shares from physics, latency and oversubscription from the fabric. */
+export function networkCapacity(doc: ProjectDocument, physics: PhysicsResults, fabric: FabricResult): HallCapacity {
   const latencyNs = fabric.figures.latencyNs?.value;
   const oversubscription = fabric.figures.oversubscription?.value;
   const capacity = hallCapacityFromDocument(doc, {
@@ -49,7 +54,7 @@ export function computeNetwork(doc: ProjectDocument, physics: PhysicsResults): N
   if (oversubscription !== undefined && oversubscription > doc.fabric.oversubscription) {
     capacity.fabricPerGpuGbps *= doc.fabric.oversubscription / oversubscription;
   }
-  return { fabric, workload: computeWorkloads(doc, capacity) };
+  return capacity;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -70,12 +75,18 @@ export function compute(doc: ProjectDocument): ComputeResults {
  * Live recompute for an editor. Documents are immutable: an edit replaces the records it
  * changes, so comparing records by identity tells what changed. When only racks changed (moved,
  * edited, added, removed), power and thermal update incrementally; anything else recomputes.
+ * The network stage keeps a FabricSession (fabric/session.ts: each stage reused while its inputs
+ * are unchanged) and the workload result while the workloads, catalog, fabric design and the
+ * capacity figures it was computed from are equal. Results share unchanged parts with earlier
+ * ones: treat them as immutable.
  */
 export class ComputeSession {
   private doc: ProjectDocument | null = null;
   private thermal: ThermalModel | null = null;
   private power: PowerResult | null = null;
   private physics: PhysicsResults | null = null;
+  private fabric = new FabricSession();
+  private workload: { doc: ProjectDocument; capacity: HallCapacity; result: WorkloadResult } | null = null;
 
   /** Stage 1: power, cooling and heat (fast; incremental after rack edits). */
   updatePhysics(doc: ProjectDocument): PhysicsResults {
@@ -97,7 +108,13 @@ export class ComputeSession {
   /** Stage 2: fabric, storage and agents, on the physics of the same document. */
   updateNetwork(doc: ProjectDocument): NetworkResults {
     const physics = this.doc === doc && this.physics ? this.physics : this.updatePhysics(doc);
-    return computeNetwork(doc, physics);
+    const fabric = this.fabric.update(doc);
+    const capacity = networkCapacity(doc, physics, fabric);
+    const kept = this.workload;
+    const workload = kept && kept.doc.workloads === doc.workloads && kept.doc.catalog === doc.catalog && kept.doc.fabric === doc.fabric && sameData(kept.capacity, capacity)
+      ? kept.result : computeWorkloads(doc, capacity);
+    this.workload = { doc, capacity, result: workload };
+    return { fabric, workload };
   }
 
   update(doc: ProjectDocument): ComputeResults {
@@ -135,4 +152,15 @@ export function changedRacks(before: ProjectDocument, after: ProjectDocument): s
   }
   for (const id of old.keys()) changed.add(id);
   return [...changed];
+}
+
+/** Deep equality of plain data (records, arrays, numbers by Object.is), identity first. */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => sameData(v, b[i]));
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
