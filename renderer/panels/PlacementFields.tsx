@@ -12,7 +12,7 @@ import { formatLength, lengthUnit, parseLength, toDisplay } from '../editor/unit
 import { Readout, SelectField, TextField } from '../ui/Fields';
 import { renameObject } from '../document/operations';
 import { applyMove } from '../tools/moves';
-import { refusal } from './placement-check';
+import { prepareRefusal, refusal } from './placement-check';
 
 interface Positioned { id: string; position: { x: number; y: number }; rotationDeg: RotationDeg }
 
@@ -55,6 +55,8 @@ function AxisField({ doc, items, axis }: { doc: ProjectDocument; items: readonly
 
 export function PlacementFields({ doc, items }: { doc: ProjectDocument; items: readonly Positioned[] }) {
   const [error, setError] = useState<string | null>(null);
+  // The fields are on screen: an edit may come, so have the floor index ready for it.
+  useEffect(() => prepareRefusal(doc), [doc]);
   if (items.length === 0) return null;
   const sameRot = items.every((o) => o.rotationDeg === items[0]!.rotationDeg);
   const setRot = (v: string) => {

@@ -156,6 +156,20 @@ export function refusalByScan(doc: ProjectDocument, next: ProjectDocument, ids: 
 /** One index for the window: the inspector edits one document after another. */
 const shared = new FloorIndex();
 
+/**
+ * Index `doc` ahead of the first check, when the browser is idle: building the grid for a gigawatt
+ * hall takes ~30 ms (more before the JIT has warmed up), which the first edit would otherwise pay.
+ * Returns the cancel function.
+ */
+export function prepareRefusal(doc: ProjectDocument): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(() => shared.sync(doc), { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(() => shared.sync(doc), 0);
+  return () => clearTimeout(id);
+}
+
 /** Why moving `ids` from `doc` to `next` would be refused (outside the hall, a wall, an overlap), or null. */
 export function refusal(doc: ProjectDocument, next: ProjectDocument, ids: readonly string[]): string | null {
   shared.sync(next);
