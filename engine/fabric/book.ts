@@ -158,18 +158,33 @@ export class CableRouting {
     this.lengthM[i] = lengthM;
     this.offTrays[i] = this.router.disconnected > before ? 1 : 0;
     const gbps = this.runs.gbps[i] as number;
-    const pick = this.picker.pick(gbps, lengthM);
-    if (pick) {
-      this.type[i] = this.picker.index.get(pick.type) as number;
-      this.orderedM[i] = pick.orderedM;
-      this.ordered[i] = (pick.type.orderableLengthsM as readonly number[]).indexOf(pick.orderedM);
+    const picker = this.picker;
+    const type = picker.choose(gbps, lengthM);
+    if (type !== -1) {
+      this.type[i] = type;
+      this.orderedM[i] = picker.chosenOrderedM;
+      this.ordered[i] = picker.chosenOrdered;
       this.tooLong[i] = 0;
     } else {
-      const longest = this.picker.longest(gbps);
-      this.type[i] = longest === null ? -1 : this.picker.index.get(longest) as number;
+      this.type[i] = picker.longestIndex(gbps);
       this.orderedM[i] = Math.ceil(lengthM);
       this.ordered[i] = -1;
       this.tooLong[i] = 1;
+    }
+  }
+
+  /** Re-routes the runs of the given ranges ([from, to, length] as in the constructor) that end at a moved site. */
+  rerouteRanges(ranges: [number, number, number][], moved: Iterable<number>, siteCount: number): void {
+    const flag = new Uint8Array(siteCount);
+    let any = false;
+    for (const s of moved) {
+      if (s < siteCount) flag[s] = 1;
+      any = true;
+    }
+    if (!any) return;
+    const { a, b } = this.runs;
+    for (const [, to, length] of ranges) {
+      for (let i = to; i < to + length; i++) if (flag[a[i] as number] || flag[b[i] as number]) this.route(i);
     }
   }
 
@@ -228,23 +243,31 @@ export class CableBook {
     const rounded = new Map<number, Map<number, number>>();
     const outType = new Int32Array(T).fill(-1);
     const outClass = new Int32Array(runs.classes.length).fill(-1);
-    const stats: (LinkClassStats | undefined)[] = [];
+    const C = runs.classes.length;
+    const classSeen: number[] = [];
+    const classCount = new Float64Array(C);
+    const classRouted = new Float64Array(C);
+    const classMax = new Float64Array(C);
+    const classDelay = new Float64Array(C);
+    const { cls: runCls, gbps: runGbps, a: runA, b: runB, count: runCount } = runs;
+    const tooLongFlag = routing.tooLong;
     let k = 0;
     for (let i = 0; i < n; i++) {
       const t = type[i] as number;
-      const gbps = runs.gbps[i] as number;
+      const gbps = runGbps[i] as number;
       if (t < 0) {
         this.noCableSpeeds.add(gbps);
         continue;
       }
       const c = types[t] as CableType;
-      const cls = runs.cls[i] as number;
-      const count = runs.count[i] as number;
+      const cls = runCls[i] as number;
+      const count = runCount[i] as number;
       const len = lengthM[i] as number;
-      if (routing.tooLong[i]) this.tooLong.push({ a: runs.a[i] as number, b: runs.b[i] as number, lengthM: len, count });
+      if (tooLongFlag[i]) this.tooLong.push({ a: runA[i] as number, b: runB[i] as number, lengthM: len, count });
       if (outClass[cls] === -1) {
         outClass[cls] = out.classes.length;
         out.classes.push(runs.classes[cls] as string);
+        classSeen.push(cls);
       }
       if (outType[t] === -1) {
         outType[t] = out.cableTypeIds.length;
@@ -253,8 +276,8 @@ export class CableBook {
       }
       out.cls[k] = outClass[cls] as number;
       out.gbps[k] = gbps;
-      out.a[k] = runs.a[i] as number;
-      out.b[k] = runs.b[i] as number;
+      out.a[k] = runA[i] as number;
+      out.b[k] = runB[i] as number;
       out.count[k] = count;
       out.cableType[k] = outType[t] as number;
       out.lengthM[k] = len;
@@ -271,16 +294,15 @@ export class CableBook {
         if (!m) rounded.set(t, (m = new Map()));
         m.set(orderedM[i] as number, (m.get(orderedM[i] as number) ?? 0) + count);
       }
-      let s = stats[cls];
-      if (!s) {
-        s = { count: 0, routedM: 0, maxM: 0, delayNs: 0 };
-        stats[cls] = s;
-        this.classes.set(runs.classes[cls] as string, s);
-      }
-      s.count += count;
-      s.routedM += len * count;
-      s.maxM = Math.max(s.maxM, len);
-      s.delayNs += len * c.delayNsPerM * count;
+      classCount[cls] = (classCount[cls] as number) + count;
+      classRouted[cls] = (classRouted[cls] as number) + len * count;
+      classMax[cls] = Math.max(classMax[cls] as number, len);
+      classDelay[cls] = (classDelay[cls] as number) + len * c.delayNsPerM * count;
+    }
+    for (const cls of classSeen) {
+      this.classes.set(runs.classes[cls] as string, {
+        count: classCount[cls] as number, routedM: classRouted[cls] as number, maxM: classMax[cls] as number, delayNs: classDelay[cls] as number,
+      });
     }
     this.bundles = out;
     for (const t of firstSeen) {

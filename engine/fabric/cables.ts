@@ -8,8 +8,13 @@ import type { CableType, Catalog, Transceiver } from '../model/index.js';
 export interface CablePick { type: CableType; orderedM: number }
 
 export class CablePicker {
-  private bySpeed = new Map<number, CableType[]>();
+  private bySpeed = new Map<number, { type: number; optics: number }[]>();
   private xcvr = new Map<string, Transceiver>();
+  private lastGbps = Number.NaN;
+  private lastList: { type: number; optics: number }[] = [];
+  /** Set by choose(): the orderable length picked and its position in the type's list (-1 when none). */
+  chosenOrderedM = 0;
+  chosenOrdered = -1;
 
   /** Position of each cable type in the catalog: the book keeps types as numbers. */
   readonly index = new Map<CableType, number>();
@@ -19,43 +24,77 @@ export class CablePicker {
     catalog.cableTypes.forEach((c, i) => this.index.set(c, i));
   }
 
-  /** Cables that carry `gbps`: the exact speed if the catalog has it, else the next faster. */
-  private candidates(gbps: number): CableType[] {
-    const known = this.bySpeed.get(gbps);
-    if (known) return known;
-    const faster = this.catalog.cableTypes.filter((c) => c.gbps >= gbps);
-    const speed = Math.min(...faster.map((c) => c.gbps));
-    const list = faster.filter((c) => c.gbps === speed);
-    this.bySpeed.set(gbps, list);
+  /** Cables that carry `gbps` (the exact speed if the catalog has it, else the next faster), by catalog position, with their optics. */
+  private candidates(gbps: number): { type: number; optics: number }[] {
+    if (gbps === this.lastGbps) return this.lastList;
+    let list = this.bySpeed.get(gbps);
+    if (!list) {
+      const types = this.catalog.cableTypes;
+      const faster = types.filter((c) => c.gbps >= gbps);
+      const speed = Math.min(...faster.map((c) => c.gbps));
+      list = faster.filter((c) => c.gbps === speed).map((c) => ({ type: types.indexOf(c), optics: this.opticsOf(c) }));
+      this.bySpeed.set(gbps, list);
+    }
+    this.lastGbps = gbps;
+    this.lastList = list;
     return list;
   }
 
+  private opticsOf(c: CableType): number {
+    return c.transceiverId === null ? 0 : 2 * (this.xcvr.get(c.transceiverId)?.unitPrice ?? 0);
+  }
+
   costOf(c: CableType, orderedM: number): number {
-    const optics = c.transceiverId === null ? 0 : 2 * (this.xcvr.get(c.transceiverId)?.unitPrice ?? 0);
-    return c.unitPrice + c.pricePerM * orderedM + optics;
+    return c.unitPrice + c.pricePerM * orderedM + this.opticsOf(c);
+  }
+
+  /**
+   * The cheapest cable for a routed length, as its catalog position, or -1 when no cable of the
+   * speed reaches; the orderable length is left in chosenOrderedM (and its position in chosenOrdered).
+   */
+  choose(gbps: number, lengthM: number): number {
+    let best = -1;
+    let bestCost = Infinity;
+    const types = this.catalog.cableTypes;
+    for (const { type, optics } of this.candidates(gbps)) {
+      const c = types[type] as CableType;
+      if (c.maxReachM < lengthM - 1e-9) continue;
+      const lengths = c.orderableLengthsM;
+      let o = 0;
+      while (o < lengths.length && !((lengths[o] as number) >= lengthM - 1e-9)) o++;
+      if (o === lengths.length) continue;
+      const ordered = lengths[o] as number;
+      const cost = c.unitPrice + c.pricePerM * ordered + optics;
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = type;
+        this.chosenOrderedM = ordered;
+        this.chosenOrdered = o;
+      }
+    }
+    return best;
   }
 
   /** The cheapest cable for a routed length, or null when no cable of the speed reaches. */
   pick(gbps: number, lengthM: number): CablePick | null {
-    let best: CablePick | null = null;
-    let bestCost = Infinity;
-    for (const c of this.candidates(gbps)) {
-      if (c.maxReachM < lengthM - 1e-9) continue;
-      const ordered = c.orderableLengthsM.find((l) => l >= lengthM - 1e-9);
-      if (ordered === undefined) continue;
-      const cost = this.costOf(c, ordered);
-      if (cost < bestCost) {
-        bestCost = cost;
-        best = { type: c, orderedM: ordered };
-      }
+    const t = this.choose(gbps, lengthM);
+    return t === -1 ? null : { type: this.catalog.cableTypes[t] as CableType, orderedM: this.chosenOrderedM };
+  }
+
+  /** The longest-reaching cable of the speed, by catalog position (used, and flagged, when nothing reaches); -1 when none carries it. */
+  longestIndex(gbps: number): number {
+    const types = this.catalog.cableTypes;
+    let best = -1;
+    for (const { type } of this.candidates(gbps)) {
+      if (best === -1 || (types[type] as CableType).maxReachM > (types[best] as CableType).maxReachM) best = type;
     }
     return best;
   }
 
   /** The longest-reaching cable of the speed (used, and flagged, when nothing reaches). */
   longest(gbps: number): CableType | null {
-    const list = this.candidates(gbps);
-    return list.length === 0 ? null : list.reduce((a, b) => (b.maxReachM > a.maxReachM ? b : a));
+    const i = this.longestIndex(gbps);
+    return i === -1 ? null : this.catalog.cableTypes[i] as CableType;
   }
 }
 

@@ -121,7 +121,10 @@ export function networkRuns(placed: PlacedNetworks, earlier: { placed: PlacedNet
     return same ? earlier.runs.segments[first + t] ?? null : null;
   };
   for (const [net, old, prefix] of [[placed.compute, earlier?.placed.compute, ''], [placed.storage, earlier?.placed.storage, 'storage-']] as const) {
-    if (net) segments.push(...runSegments(net, prefix, keep(net, old, segments.length)));
+    if (!net) continue;
+    const first = segments.length;
+    const sizes = (earlier?.runs.segments ?? []).slice(first).map((s) => s.length);
+    segments.push(...runSegments(net, prefix, keep(net, old, first), sizes));
   }
   const kept: [number, number, number][] = [];
   if (earlier) {

@@ -62,11 +62,12 @@ export function wireNetwork(plan: NetworkPlan, placer: SwitchPlacer, sites: Site
  * Every cable run of a wired network, unrouted, one segment a link class: NIC to leaf, then
  * each tier to the next (`${prefix}nic-leaf`, `${prefix}leaf-spine`, ...). A segment depends on
  * the plan and on where the switches of its two tiers went, not on how far apart the racks
- * stand; `kept(t)` hands back the earlier segment t when those are unchanged.
+ * stand; `kept(t)` hands back the earlier segment t when those are unchanged, and `sizes` the
+ * run counts of the earlier segments (to size the pair index: a move changes them little).
  */
-export function runSegments(net: WiredNetwork, prefix: string, kept: (t: number) => CableRuns | null = () => null): CableRuns[] {
+export function runSegments(net: WiredNetwork, prefix: string, kept: (t: number) => CableRuns | null = () => null, sizes: number[] = []): CableRuns[] {
   const out: CableRuns[] = [kept(0) ?? nicRuns(net, prefix)];
-  for (let t = 1; t < net.clos.tiers.length; t++) out.push(kept(t) ?? tierRuns(net, t, prefix));
+  for (let t = 1; t < net.clos.tiers.length; t++) out.push(kept(t) ?? tierRuns(net, t, prefix, sizes[t] ?? 1024));
   return out;
 }
 
@@ -86,10 +87,10 @@ function nicRuns(net: WiredNetwork, prefix: string): CableRuns {
 }
 
 /** Links from tier t-1 up to tier t, by site pair: each lower switch spreads its uplinks over the block above in proportion. */
-function tierRuns(net: WiredNetwork, t: number, prefix: string): CableRuns {
+function tierRuns(net: WiredNetwork, t: number, prefix: string, expected: number): CableRuns {
   const runs = new CableRuns();
   const gbps = net.plan.switchType.portGbps;
-  const pairs = new PairIndex(1024);
+  const pairs = new PairIndex(expected);
   const lowerBlocks = net.clos.tiers[t - 1]?.blocks ?? [];
   const lowerSpreads = net.spreads[t - 1] as Spread[];
   const blocks = net.clos.tiers[t]?.blocks ?? [];

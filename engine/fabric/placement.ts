@@ -190,29 +190,47 @@ export class SwitchPlacer {
       return { spread: [[this.sites.length - 1, count]], overfill: false };
     }
     const matching = !short.noMatchingRack;
-    while (left > 0) {
-      let best = -1;
-      let bestD = Infinity;
-      let nearest = -1;
-      let nearestD = Infinity;
-      for (const i of list) {
-        const s = this.sites[i] as Site;
-        const d = Math.abs(s.x - x) + Math.abs(s.y - y);
-        if (d < nearestD) { nearestD = d; nearest = i; }
-        if (matching && (this.free[i] as number) > 0 && d < bestD) { bestD = d; best = i; }
-      }
-      if (best === -1) {
-        // Full (or the wrong kind of rack): overfill the nearest and count the shortfall.
-        short.switches += left;
-        this.used[nearest] = (this.used[nearest] as number) + left;
-        spread.push([nearest, left]);
-        return { spread, overfill: true };
-      }
-      const n = Math.min(left, this.free[best] as number);
-      this.free[best] = (this.free[best] as number) - n;
-      this.used[best] = (this.used[best] as number) + n;
-      spread.push([best, n]);
+    // One scan finds the nearest rack with free slots (ties: first in rack order) and the nearest
+    // rack of all. Free slots change only where switches are taken, and a rack is taken until it
+    // is full, so when more are left the next racks are the following ones in (distance, rack)
+    // order: the candidates are sorted once instead of scanned again for each.
+    let best = -1;
+    let bestD = Infinity;
+    let nearest = -1;
+    let nearestD = Infinity;
+    for (const i of list) {
+      const s = this.sites[i] as Site;
+      const d = Math.abs(s.x - x) + Math.abs(s.y - y);
+      if (d < nearestD) { nearestD = d; nearest = i; }
+      if (matching && (this.free[i] as number) > 0 && d < bestD) { bestD = d; best = i; }
+    }
+    const takeFrom = (site: number) => {
+      const n = Math.min(left, this.free[site] as number);
+      this.free[site] = (this.free[site] as number) - n;
+      this.used[site] = (this.used[site] as number) + n;
+      spread.push([site, n]);
       left -= n;
+    };
+    if (best !== -1) takeFrom(best);
+    if (left > 0 && best !== -1) {
+      const dist = new Float64Array(this.sites.length);
+      const order = list.filter((i) => (this.free[i] as number) > 0);
+      for (const i of order) {
+        const s = this.sites[i] as Site;
+        dist[i] = Math.abs(s.x - x) + Math.abs(s.y - y);
+      }
+      order.sort((a, b) => (dist[a] as number) - (dist[b] as number) || a - b);
+      for (const i of order) {
+        if (left === 0) break;
+        takeFrom(i);
+      }
+    }
+    if (left > 0) {
+      // Full (or the wrong kind of rack): overfill the nearest and count the shortfall.
+      short.switches += left;
+      this.used[nearest] = (this.used[nearest] as number) + left;
+      spread.push([nearest, left]);
+      return { spread, overfill: true };
     }
     return { spread, overfill: false };
   }

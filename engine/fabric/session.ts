@@ -91,7 +91,7 @@ export class FabricSession {
       rerouted = routing.rerouteSites(moved, placed.sites.length);
     } else if (sitesKept && sameRouter) {
       routing = new CableRouting(runs.runs, router, picker, { from: prev.routing, ranges: runs.kept });
-      routing.rerouteSites(moved, placed.sites.length);
+      routing.rerouteRanges(runs.kept, moved, placed.sites.length);
     } else {
       routing = new CableRouting(runs.runs, router, picker);
     }
