@@ -31,6 +31,8 @@ export class CableRuns {
   b = new Int32Array(64);
   count = new Int32Array(64);
   private bySite: { start: Int32Array; runs: Int32Array } | null = null;
+  /** For a segment: the position of the run between two sites at a speed, or -1 (set by its maker). */
+  lookup: ((a: number, b: number, gbps: number) => number) | null = null;
 
   /** The runs of several segments one after another, in that order. */
   static concat(parts: readonly CableRuns[]): CableRuns {
@@ -114,6 +116,20 @@ export class CableRuns {
 }
 
 /**
+ * An earlier routing on the same router (same trays and site settings), and how its runs map onto
+ * the new ones: a run between the same two sites at the same speed, neither of which moved, has
+ * the same length and cable. `kept`: segments taken over whole ([offset there, offset here,
+ * length]); `redone`: segments made afresh that had a counterpart, matched run by run.
+ */
+export interface EarlierRouting {
+  from: CableRouting;
+  moved: Iterable<number>;
+  siteCount: number;
+  kept: [number, number, number][];
+  redone: { there: number; here: number; before: CableRuns; now: CableRuns }[];
+}
+
+/**
  * Routed length and picked cable of every run: `type` indexes the catalog's cable types, -1 when
  * no cable carries the speed (the run is left out of the book); `tooLong` 1 when none reaches
  * (the longest is booked, ordered at the length rounded up, and flagged); `ordered` indexes the
@@ -127,11 +143,8 @@ export class CableRouting {
   type: Int32Array;
   ordered: Int32Array;
 
-  /**
-   * Routes every run, except the ranges `kept` copies from an earlier routing on the same router
-   * ([from, to, length]: runs from..from+length there are runs to..to+length here, ascending `to`).
-   */
-  constructor(readonly runs: CableRuns, private router: Router, readonly picker: CablePicker, kept: { from: CableRouting; ranges: [number, number, number][] } | null = null) {
+  /** Routes every run; given an earlier routing, takes over what it can (see EarlierRouting). */
+  constructor(readonly runs: CableRuns, private router: Router, readonly picker: CablePicker, earlier: EarlierRouting | null = null) {
     const n = runs.length;
     this.lengthM = new Float64Array(n);
     this.offTrays = new Uint8Array(n);
@@ -139,16 +152,44 @@ export class CableRouting {
     this.orderedM = new Float64Array(n);
     this.type = new Int32Array(n);
     this.ordered = new Int32Array(n);
-    let next = 0;
-    for (const [from, to, length] of kept?.ranges ?? []) {
-      for (; next < to; next++) this.route(next);
-      const src = (kept as { from: CableRouting }).from;
-      for (const k of ['lengthM', 'offTrays', 'tooLong', 'orderedM', 'type', 'ordered'] as const) {
-        (this[k] as Float64Array).set((src[k] as Float64Array).subarray(from, from + length), to);
+    const done = new Uint8Array(n);
+    if (earlier) this.takeOver(earlier, done);
+    for (let i = 0; i < n; i++) if (!done[i]) this.route(i);
+  }
+
+  private copy(src: CableRouting, from: number, to: number): void {
+    this.lengthM[to] = src.lengthM[from] as number;
+    this.offTrays[to] = src.offTrays[from] as number;
+    this.tooLong[to] = src.tooLong[from] as number;
+    this.orderedM[to] = src.orderedM[from] as number;
+    this.type[to] = src.type[from] as number;
+    this.ordered[to] = src.ordered[from] as number;
+  }
+
+  /** Copies the runs an earlier routing measured between sites that have not moved, and marks them done. */
+  private takeOver(earlier: EarlierRouting, done: Uint8Array): void {
+    const { a, b, gbps } = this.runs;
+    const moved = new Uint8Array(earlier.siteCount);
+    for (const s of earlier.moved) if (s < earlier.siteCount) moved[s] = 1;
+    const still = (i: number) => !moved[a[i] as number] && !moved[b[i] as number];
+    for (const [from, to, length] of earlier.kept) {
+      for (let k = 0; k < length; k++) {
+        if (!still(to + k)) continue;
+        this.copy(earlier.from, from + k, to + k);
+        done[to + k] = 1;
       }
-      next = to + length;
     }
-    for (; next < n; next++) this.route(next);
+    for (const { there, here, before, now } of earlier.redone) {
+      if (!before.lookup) continue;
+      for (let k = 0; k < now.length; k++) {
+        const i = here + k;
+        if (!still(i)) continue;
+        const j = before.lookup(a[i] as number, b[i] as number, gbps[i] as number);
+        if (j < 0) continue;
+        this.copy(earlier.from, there + j, i);
+        done[i] = 1;
+      }
+    }
   }
 
   /** Routes and types run i again (its sites moved, or the router changed). */
@@ -170,21 +211,6 @@ export class CableRouting {
       this.orderedM[i] = Math.ceil(lengthM);
       this.ordered[i] = -1;
       this.tooLong[i] = 1;
-    }
-  }
-
-  /** Re-routes the runs of the given ranges ([from, to, length] as in the constructor) that end at a moved site. */
-  rerouteRanges(ranges: [number, number, number][], moved: Iterable<number>, siteCount: number): void {
-    const flag = new Uint8Array(siteCount);
-    let any = false;
-    for (const s of moved) {
-      if (s < siteCount) flag[s] = 1;
-      any = true;
-    }
-    if (!any) return;
-    const { a, b } = this.runs;
-    for (const [, to, length] of ranges) {
-      for (let i = to; i < to + length; i++) if (flag[a[i] as number] || flag[b[i] as number]) this.route(i);
     }
   }
 

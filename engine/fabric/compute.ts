@@ -103,6 +103,8 @@ export interface NetworkRuns {
   segments: CableRuns[];
   /** Segments taken over from the earlier runs: [offset there, offset here, length]. */
   kept: [number, number, number][];
+  /** Segments made afresh where the earlier runs had one in the same place. */
+  redone: { there: number; here: number; before: CableRuns; now: CableRuns }[];
 }
 
 const sameSpreads = (a: Spread[] | undefined, b: Spread[] | undefined): boolean =>
@@ -127,15 +129,19 @@ export function networkRuns(placed: PlacedNetworks, earlier: { placed: PlacedNet
     segments.push(...runSegments(net, prefix, keep(net, old, first), sizes));
   }
   const kept: [number, number, number][] = [];
+  const redone: NetworkRuns['redone'] = [];
   if (earlier) {
     const offsets = (list: CableRuns[]) => list.reduce<number[]>((o, s, i) => (o.push(i === 0 ? 0 : (o[i - 1] as number) + (list[i - 1] as CableRuns).length), o), []);
     const there = offsets(earlier.runs.segments);
     const here = offsets(segments);
     segments.forEach((s, i) => {
-      if (s === earlier.runs.segments[i] && s.length > 0) kept.push([there[i] as number, here[i] as number, s.length]);
+      const before = earlier.runs.segments[i];
+      if (!before || s.length === 0) return;
+      if (s === before) kept.push([there[i] as number, here[i] as number, s.length]);
+      else redone.push({ there: there[i] as number, here: here[i] as number, before, now: s });
     });
   }
-  return { runs: CableRuns.concat(segments), segments, kept };
+  return { runs: CableRuns.concat(segments), segments, kept, redone };
 }
 
 /** What the result is made of, from whichever stages were reused or recomputed. */

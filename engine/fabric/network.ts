@@ -83,6 +83,7 @@ function nicRuns(net: WiredNetwork, prefix: string): CableRuns {
     const gbps = key % 8192;
     runs.push(cls, gbps, pairs.a[i] as number, (key - gbps) / 8192, pairs.sum[i] as number);
   }
+  runs.lookup = (a, b, gbps) => pairs.find(a, b * 8192 + gbps);
   return runs;
 }
 
@@ -119,6 +120,7 @@ function tierRuns(net: WiredNetwork, t: number, prefix: string, expected: number
   }
   const cls = `${prefix}${tierName(t - 1)}-${tierName(t)}`;
   for (let i = 0; i < pairs.size; i++) runs.push(cls, gbps, pairs.a[i] as number, pairs.b[i] as number, pairs.sum[i] as number);
+  runs.lookup = (a, b, g) => (g === gbps ? pairs.find(a, b) : -1);
   return runs;
 }
 

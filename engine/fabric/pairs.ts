@@ -28,6 +28,17 @@ export class PairIndex {
     this.sum = new Int32Array(Math.max(16, expected));
   }
 
+  /** Index of (a, b), or -1. */
+  find(a: number, b: number): number {
+    let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x632be5ab, 0x85ebca77)) & this.mask;
+    for (;;) {
+      const slot = this.slots[h] as number;
+      if (slot === EMPTY) return -1;
+      if (this.keysA[h] === a && this.keysB[h] === b) return slot;
+      h = (h + 1) & this.mask;
+    }
+  }
+
   /** Adds n to the sum of (a, b). */
   addTo(a: number, b: number, n: number): void {
     const i = this.add(a, b);

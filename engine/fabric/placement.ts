@@ -112,20 +112,23 @@ export class SwitchPlacer {
 
   /** Applies a call's spread to free slots (and, for the live state, to used slots and shortfalls). */
   private take(free: Int32Array, switchTypeId: string, spread: Spread, overfill: boolean, live: boolean): void {
-    spread.forEach(([site, n], e) => {
-      if (site >= free.length) return; // a virtual site: no rack, no slots
+    for (let e = 0; e < spread.length; e++) {
+      const [site, n] = spread[e] as [number, number];
+      if (site >= free.length) continue; // a virtual site: no rack, no slots
       const over = overfill && e === spread.length - 1;
       if (!over) free[site] = (free[site] as number) - n;
-      if (!live) return;
+      if (!live) continue;
       this.used[site] = (this.used[site] as number) + n;
       if (over) (this.shortfalls.get(switchTypeId) as Shortfall).switches += n;
-    });
+    }
   }
 
   /** Advances the replayed run's free slots past its call and notes where they now differ from ours. */
   private follow(old: PlaceCall, spread: Spread): void {
     const oldFree = this.oldFree as Int32Array;
     this.take(oldFree, old.switchTypeId, old.spread, old.overfill, false);
+    // The same spread took the same slots from both: no difference comes or goes.
+    if (spread === old.spread) return;
     for (const s of [old.spread, spread]) {
       for (const [site] of s) {
         if (site >= oldFree.length) continue;
@@ -142,10 +145,11 @@ export class SwitchPlacer {
    */
   private stillHolds(old: PlaceCall, member: Uint8Array, x: number, y: number): boolean {
     const moved = (this.replay as PlacementReplay).moved;
+    const spread = old.spread;
+    if (moved.size === 0 && this.freeDiff.size === 0) return true;
     const dirty: number[] = [];
     for (const m of moved) if (m < member.length && member[m]) dirty.push(m);
     for (const m of this.freeDiff) if (member[m] && !moved.has(m)) dirty.push(m);
-    const spread = old.spread;
     if (dirty.length === 0) return spread.every(([site]) => !moved.has(site));
     const matching = !(this.shortfalls.get(old.switchTypeId) as Shortfall).noMatchingRack;
     // Free slots of m before entry e of this call: the call's own earlier entries took some.

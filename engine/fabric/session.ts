@@ -90,8 +90,7 @@ export class FabricSession {
       routing = prev.routing;
       rerouted = routing.rerouteSites(moved, placed.sites.length);
     } else if (sitesKept && sameRouter) {
-      routing = new CableRouting(runs.runs, router, picker, { from: prev.routing, ranges: runs.kept });
-      routing.rerouteRanges(runs.kept, moved, placed.sites.length);
+      routing = new CableRouting(runs.runs, router, picker, { from: prev.routing, moved, siteCount: placed.sites.length, kept: runs.kept, redone: runs.redone });
     } else {
       routing = new CableRouting(runs.runs, router, picker);
     }
