@@ -58,6 +58,16 @@ export class FabricSession {
   private kept: Kept | null = null;
 
   update(doc: ProjectDocument, options: FabricOptions = {}): FabricResult {
+    try {
+      return this.advance(doc, options);
+    } catch (e) {
+      // The router and routing are patched in place: after a failure half way, nothing kept is trustworthy.
+      this.kept = null;
+      throw e;
+    }
+  }
+
+  private advance(doc: ProjectDocument, options: FabricOptions): FabricResult {
     const prev = this.kept;
     const typeIds = prev && prev.doc.racks === doc.racks ? prev.typeIds : doc.racks.map((r) => r.typeId as string);
     const samePlans = prev !== null && prev.doc.catalog === doc.catalog && prev.doc.fabric === doc.fabric && sameList(prev.typeIds, doc.racks, (r) => r.typeId);
