@@ -7,7 +7,7 @@ import { compute } from '../engine/compute/index.js';
 import { demoHall } from '../engine/generators/index.js';
 import { DEFAULT_SUPPLY_THROW_M, DEFAULT_TAP_OFF_REACH_M, type ProjectDocument } from '../engine/model/index.js';
 import { shippedCatalog } from './support/catalog.js';
-import { catalogTables, documentHasPath, DOCUMENT_KEYS, readRepo, scanEngineCodes, scanSource, UNITS, type CodeScan } from './support/doc-sources.js';
+import { catalogTables, documentField, DOCUMENT_KEYS, readRepo, scanEngineCodes, scanSource, UNITS, type CodeScan } from './support/doc-sources.js';
 
 const scan = scanEngineCodes();
 const violationsDoc = readRepo('docs/violations.md');
@@ -65,7 +65,16 @@ function violationDocProblems(text: string, codes: CodeScan['codes']): string[] 
   for (const m of text.matchAll(/`([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+)`/g)) {
     const token = m[1]!;
     if (codes.has(token) || token.includes('/') || !DOCUMENT_KEYS.has(token.split('.')[0]!)) continue;
-    if (!documentHasPath(token)) problems.push(`\`${token}\` is neither a violation code nor a document field`);
+    if (!documentField(token)) problems.push(`\`${token}\` is neither a violation code nor a document field`);
+  }
+  // What governs a finding is given with its unit: "`catalog.powerTypes.tapOffReachM` (m; ...".
+  for (const [code, e] of entries) {
+    const governed = e.bullets.get('Governed by') ?? '';
+    for (const m of governed.matchAll(/`([a-z][A-Za-z0-9.]*)`/g)) {
+      const unit = DOCUMENT_KEYS.has(m[1]!.split('.')[0]!) ? documentField(m[1]!)?.unit : undefined;
+      const after = governed.slice(m.index + m[0].length);
+      if (unit !== undefined && !after.startsWith(` (${unit}`)) problems.push(`${code}: \`${m[1]}\` governs it without its unit (${unit})`);
+    }
   }
   return problems;
 }

@@ -153,16 +153,26 @@ export function catalogTables(): Map<string, Map<string, Field>> {
   return tables;
 }
 
-/** Whether a dotted path names a field of the project document (union members and arrays walked through). */
-export function documentHasPath(path: string): boolean {
-  const walk = (schema: z.ZodType, parts: string[]): boolean => {
-    let s = peel(schema).inner;
+/**
+ * The field a dotted path names in the project document (union members and arrays walked
+ * through), or undefined when it names none. An object (a position, a nested record) has no unit.
+ */
+export function documentField(path: string): Field | undefined {
+  const walk = (schema: z.ZodType, parts: string[]): Field | undefined => {
+    const { inner, field } = peel(schema);
+    let s = inner;
     while (s instanceof z.ZodArray) s = peel(s.element as z.ZodType).inner;
-    if (parts.length === 0) return true;
-    if (s instanceof z.ZodDiscriminatedUnion) return (s.options as z.ZodType[]).some((o) => walk(o, parts));
-    if (!(s instanceof z.ZodObject)) return false;
+    if (parts.length === 0) return { ...field, unit: UNITS.get(s) };
+    if (s instanceof z.ZodDiscriminatedUnion) {
+      for (const o of s.options as z.ZodType[]) {
+        const found = walk(o, parts);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (!(s instanceof z.ZodObject)) return undefined;
     const child = (s.shape as Record<string, z.ZodType | undefined>)[parts[0]!];
-    return child !== undefined && walk(child, parts.slice(1));
+    return child === undefined ? undefined : walk(child, parts.slice(1));
   };
   return walk(ProjectDocument, path.split('.'));
 }
