@@ -122,6 +122,8 @@ function catalogDocProblems(text: string): string[] {
       if (!cells) { problems.push(`${name}.${key} is in the schema but not documented`); continue; }
       const [unit, presence] = cells;
       if (field.unit !== undefined && unit !== field.unit) problems.push(`${path}: unit "${unit}", schema says ${field.unit}`);
+      // A unit on a plain number is a claim the schema cannot back; transceivers' powerW is the one
+      // plain number whose name carries its unit (the schema does not brand it Watts).
       if (field.unit === undefined && [...UNITS.values()].includes(unit!) && !(key === 'powerW' && unit === 'W')) {
         problems.push(`${path}: unit "${unit}" but the schema's number carries no unit`);
       }
@@ -131,7 +133,7 @@ function catalogDocProblems(text: string): string[] {
       if (field.optional && !('defaultValue' in field)) {
         const value = ABSENT_DEFAULTS[path];
         if (value === undefined) problems.push(`${path} is optional: add the value that applies when absent to ABSENT_DEFAULTS`);
-        else if (!presence!.includes(`${value} m`)) problems.push(`${path}: absent means ${value} m, the doc says "${presence}"`);
+        else if (!presence!.includes(`${value} ${field.unit ?? ''}`.trim())) problems.push(`${path}: absent means ${value} ${field.unit ?? ''}, the doc says "${presence}"`);
       }
       if (name === 'site') {
         const value = String(shippedCatalog.site[key as keyof typeof shippedCatalog.site]);
