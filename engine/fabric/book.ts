@@ -246,13 +246,27 @@ export class CableBook {
   /** The booked runs by site (runs of a speed no cable carries left out), trimmed columns. */
   readonly bundles: FabricBundles;
 
-  constructor(routing: CableRouting) {
+  /** The runs summed, and whether every one was booked (none of a speed no cable carries). */
+  private runs: CableRuns;
+  private all: boolean;
+
+  /**
+   * Sums a routing. Given the book of an earlier routing of the very same runs, every one booked
+   * in both, the columns that do not depend on routing (class, speed, ends, count) are shared
+   * with its bundles instead of copied again: results are immutable.
+   */
+  constructor(routing: CableRouting, earlier: CableBook | null = null) {
     const { runs, type, lengthM, orderedM, ordered } = routing;
     const types = routing.picker.catalog.cableTypes;
     const n = runs.length;
     let kept = 0;
     for (let i = 0; i < n; i++) if ((type[i] as number) >= 0) kept++;
-    const out: FabricBundles = {
+    this.runs = runs;
+    this.all = kept === n;
+    const share = earlier !== null && earlier.runs === runs && earlier.all && this.all;
+    const out: FabricBundles = share ? {
+      ...earlier.bundles, classes: [], cableTypeIds: [], cableType: new Uint16Array(kept), lengthM: new Float64Array(kept),
+    } : {
       length: kept, classes: [], cableTypeIds: [], rackIds: [],
       cls: new Uint16Array(kept), gbps: new Float64Array(kept), a: new Int32Array(kept), b: new Int32Array(kept),
       count: new Int32Array(kept), cableType: new Uint16Array(kept), lengthM: new Float64Array(kept),
@@ -300,11 +314,13 @@ export class CableBook {
         out.cableTypeIds.push(c.id);
         firstSeen.push(t);
       }
-      out.cls[k] = outClass[cls] as number;
-      out.gbps[k] = gbps;
-      out.a[k] = runA[i] as number;
-      out.b[k] = runB[i] as number;
-      out.count[k] = count;
+      if (!share) {
+        out.cls[k] = outClass[cls] as number;
+        out.gbps[k] = gbps;
+        out.a[k] = runA[i] as number;
+        out.b[k] = runB[i] as number;
+        out.count[k] = count;
+      }
       out.cableType[k] = outType[t] as number;
       out.lengthM[k] = len;
       k++;

@@ -30,8 +30,12 @@ export function apportion(total: number, weights: number[]): number[] {
   return out;
 }
 
+/** The Clos of each plan, built once: a session keeps its plans while rack types and order stay. */
+const closOf = new WeakMap<NetworkPlan, Clos>();
+
 export function wireNetwork(plan: NetworkPlan, placer: SwitchPlacer, sites: Site[]): WiredNetwork {
-  const clos = buildClos({ radix: plan.switchType.radix, leaves: plan.leaves.length, uplinksPerLeaf: plan.leafUp });
+  let clos = closOf.get(plan);
+  if (!clos) closOf.set(plan, (clos = buildClos({ radix: plan.switchType.radix, leaves: plan.leaves.length, uplinksPerLeaf: plan.leafUp })));
   const swId = plan.switchType.id;
   // Leaves next to the racks they serve.
   const sx = new Float64Array(plan.leaves.length);

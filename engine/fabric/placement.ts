@@ -12,8 +12,9 @@ export interface Site { x: number; y: number; portZ: number; rackId: string | nu
  * rack's height (rule of thumb; a planning tool does not know the U position of every port). */
 export const PORT_HEIGHT_FRACTION = 0.5;
 
-export function rackSites(doc: ProjectDocument, types: Map<string, RackType>): Site[] {
-  return doc.racks.map((r) => ({
+/** Sites of the racks; given the racks and sites of an earlier document, the site of a rack record it kept is kept too. */
+export function rackSites(doc: ProjectDocument, types: Map<string, RackType>, earlier: { racks: readonly ProjectDocument['racks'][number][]; sites: readonly Site[] } | null = null): Site[] {
+  return doc.racks.map((r, i) => (earlier && earlier.racks[i] === r ? earlier.sites[i] as Site : {
     x: r.position.x, y: r.position.y, portZ: (types.get(r.typeId)?.heightM ?? 2) * PORT_HEIGHT_FRACTION, rackId: r.id,
   }));
 }
@@ -43,7 +44,7 @@ const sameSpread = (a: Spread, b: Spread): boolean =>
  */
 export class SwitchPlacer {
   private free: Int32Array;
-  private candidates = new Map<string, { list: number[]; member: Uint8Array }>();
+  private candidates = new Map<string, { list: number[]; member: Uint8Array; moved: number[] }>();
   private used: Int32Array;
   readonly shortfalls = new Map<string, Shortfall>();
   /** Every call, in order: the next update replays it. */
@@ -66,7 +67,7 @@ export class SwitchPlacer {
   }
 
   /** Network racks that hold the switch type; when none does, every network rack (flagged). */
-  private racksFor(switchTypeId: string): { list: number[]; member: Uint8Array } {
+  private racksFor(switchTypeId: string): { list: number[]; member: Uint8Array; moved: number[] } {
     const known = this.candidates.get(switchTypeId);
     if (known) return known;
     const matching: number[] = [];
@@ -84,19 +85,23 @@ export class SwitchPlacer {
     });
     const member = new Uint8Array(this.doc.racks.length);
     for (const i of list) member[i] = 1;
-    const out = { list, member };
+    // The candidates that moved since the replayed placement: the only ones whose distances changed.
+    const moved = [...(this.replay?.moved ?? [])].filter((m) => m < member.length && member[m]);
+    const out = { list, member, moved };
     this.candidates.set(switchTypeId, out);
     return out;
   }
 
   /** Places `count` switches near (x, y); returns where they went. */
   place(switchTypeId: string, count: number, x: number, y: number): Spread {
-    const { list, member } = this.racksFor(switchTypeId);
+    const { list, member, moved } = this.racksFor(switchTypeId);
     const old = this.replay?.calls[this.log.length];
     const same = old !== undefined && old.switchTypeId === switchTypeId && old.count === count && old.x === x && old.y === y;
     let spread: Spread;
     let overfill: boolean;
-    if (same && list.length > 0 && this.stillHolds(old, member, x, y)) {
+    // Nothing that could win the call has changed: the common case, checked before anything else.
+    const quiet = moved.length === 0 && this.freeDiff.size === 0;
+    if (same && list.length > 0 && (quiet || this.stillHolds(old, member, x, y))) {
       spread = old.spread;
       overfill = old.overfill;
       this.take(this.free, switchTypeId, spread, overfill, true);
@@ -106,7 +111,7 @@ export class SwitchPlacer {
       else this.changed = true;
     }
     if (old && this.oldFree) this.follow(old, spread);
-    this.log.push({ switchTypeId, count, x, y, spread, overfill });
+    this.log.push(same && spread === old.spread ? old : { switchTypeId, count, x, y, spread, overfill });
     return spread;
   }
 
@@ -146,7 +151,6 @@ export class SwitchPlacer {
   private stillHolds(old: PlaceCall, member: Uint8Array, x: number, y: number): boolean {
     const moved = (this.replay as PlacementReplay).moved;
     const spread = old.spread;
-    if (moved.size === 0 && this.freeDiff.size === 0) return true;
     const dirty: number[] = [];
     for (const m of moved) if (m < member.length && member[m]) dirty.push(m);
     for (const m of this.freeDiff) if (member[m] && !moved.has(m)) dirty.push(m);

@@ -75,7 +75,7 @@ export class FabricSession {
     const up = samePlans ? prev.up : scaleUp(doc, plans.types);
 
     // Placement: replayed on the same racks (virtual sites, placed where no rack is, compared after).
-    const sites = rackSites(doc, plans.types);
+    const sites = rackSites(doc, plans.types, samePlans ? { racks: prev.doc.racks, sites: prev.placed.sites } : null);
     const rackMoves = samePlans ? movedSites(prev.placed.sites.slice(0, sites.length), sites) : null;
     const placed = wireNetworks(doc, plans, sites, samePlans && rackMoves ? { calls: prev.placed.placer.log, moved: rackMoves } : null);
     const moved = samePlans ? movedSites(prev.placed.sites, placed.sites) : null;
@@ -104,7 +104,7 @@ export class FabricSession {
     } else {
       routing = new CableRouting(runs.runs, router, picker);
     }
-    const book = rerouted ? new CableBook(routing) : (prev as Kept).book;
+    const book = rerouted ? new CableBook(routing, prev?.book ?? null) : (prev as Kept).book;
 
     const sameIds = prev !== null && sameList(prev.rackIds, doc.racks, (r) => r.id);
     const rackIds = sameIds ? prev.rackIds : doc.racks.map((r) => r.id as string);
