@@ -2,9 +2,11 @@
 // while they are unchanged, compared by identity (documents are immutable and an edit replaces
 // only the records it touches). A rack moved within its row keeps the plans (they read rack types
 // and order, not positions), replays the switch placement (placement.ts), keeps the cable runs
-// when every switch stays in its rack, and re-routes only the runs at the racks that moved; the
-// sums are then added up again over every run in booking order, so that the figures are the very
-// numbers a computation from scratch gives. computeFabric is this with nothing to reuse.
+// of every segment (a link class) whose switches stayed in their racks, and re-routes only the
+// runs at the racks that moved (a segment made afresh takes over the run between the same two
+// unmoved sites). The sums are then added up again over every run in booking order, so that the
+// figures are the very numbers a computation from scratch gives. Rotation, utilisation, row and
+// cooling edits change nothing here. computeFabric is this with nothing to reuse.
 import type { ProjectDocument, Rack } from '../model/index.js';
 import type { Violation } from '../results/index.js';
 import { CableBook, CableRouting } from './book.js';
