@@ -197,6 +197,14 @@ describe('docs/violations.md', () => {
     expect(violationDocProblems(violationsDoc, more)).toContain('power.imaginary is emitted by engine/power/violations.ts but has no entry');
   });
 
+  it('fails on a code the page lists that the engine no longer emits', () => {
+    const fewer = new Map(scan.codes);
+    fewer.delete('power.feed-side');
+    const problems = violationDocProblems(violationsDoc, fewer);
+    expect(problems).toContain('power.feed-side is documented but no longer emitted');
+    expect(problems).toContain('power.feed-side is in the index but no longer emitted');
+  });
+
   it('knows every code a broken hall raises at run time (no code is built where the scan cannot see it)', () => {
     const doc: ProjectDocument = structuredClone(demoHall(shippedCatalog));
     const cdu = doc.cooling.find((u) => u.typeId.startsWith('cdu'))!;
