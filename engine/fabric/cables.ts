@@ -53,15 +53,63 @@ export class CablePicker {
    * speed reaches; the orderable length is left in chosenOrderedM (and its position in chosenOrdered).
    */
   choose(gbps: number, lengthM: number): number {
+    const t = lengthM - 1e-9;
+    const table = this.tables.get(gbps) ?? this.tableFor(gbps);
+    if (t !== t) return this.chooseAt(gbps, t); // NaN: compares false everywhere, as the scan does
+    // Index of the first threshold not below t: how many thresholds lie below it.
+    let lo = 0;
+    let hi = table.thresholds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((table.thresholds[mid] as number) < t) lo = mid + 1;
+      else hi = mid;
+    }
+    const type = table.type[lo] as number;
+    this.chosenOrderedM = table.orderedM[lo] as number;
+    this.chosenOrdered = table.ordered[lo] as number;
+    return type;
+  }
+
+  /**
+   * The choice as a function of t = length - 1e-9 depends only on which reaches and orderable
+   * lengths lie below t (the scan compares reach < t and length >= t), so it is tabulated once
+   * per speed over the sorted thresholds and found by bisection: the same answer as the scan.
+   */
+  private tables = new Map<number, { thresholds: Float64Array; type: Int32Array; orderedM: Float64Array; ordered: Int32Array }>();
+
+  private tableFor(gbps: number): { thresholds: Float64Array; type: Int32Array; orderedM: Float64Array; ordered: Int32Array } {
+    const types = this.catalog.cableTypes;
+    const values = new Set<number>();
+    for (const { type } of this.candidates(gbps)) {
+      const c = types[type] as CableType;
+      values.add(c.maxReachM);
+      for (const l of c.orderableLengthsM) values.add(l);
+    }
+    const thresholds = Float64Array.from([...values].sort((a, b) => a - b));
+    const m = thresholds.length;
+    const table = { thresholds, type: new Int32Array(m + 1), orderedM: new Float64Array(m + 1), ordered: new Int32Array(m + 1) };
+    for (let j = 0; j <= m; j++) {
+      // Any t with exactly j thresholds below it stands for all: the j-th threshold itself, or beyond the last.
+      const type = this.chooseAt(gbps, j < m ? thresholds[j] as number : Infinity);
+      table.type[j] = type;
+      table.orderedM[j] = type === -1 ? 0 : this.chosenOrderedM;
+      table.ordered[j] = type === -1 ? -1 : this.chosenOrdered;
+    }
+    this.tables.set(gbps, table);
+    return table;
+  }
+
+  /** The scan itself, at t = length - 1e-9: of the cables that reach, the cheapest at its orderable length. */
+  private chooseAt(gbps: number, t: number): number {
     let best = -1;
     let bestCost = Infinity;
     const types = this.catalog.cableTypes;
     for (const { type, optics } of this.candidates(gbps)) {
       const c = types[type] as CableType;
-      if (c.maxReachM < lengthM - 1e-9) continue;
+      if (c.maxReachM < t) continue;
       const lengths = c.orderableLengthsM;
       let o = 0;
-      while (o < lengths.length && !((lengths[o] as number) >= lengthM - 1e-9)) o++;
+      while (o < lengths.length && !((lengths[o] as number) >= t)) o++;
       if (o === lengths.length) continue;
       const ordered = lengths[o] as number;
       const cost = c.unitPrice + c.pricePerM * ordered + optics;

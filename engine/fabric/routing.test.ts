@@ -55,6 +55,34 @@ describe('cable type by length (shipped 400G prices)', () => {
       expect(p?.orderedM).toBe(ordered);
     });
   }
+  it('the tabulated choice equals the scan it stands for, at every threshold and between', () => {
+    // The scan as the catalog states it: of the cables that reach, the cheapest once ordered.
+    const scan = (gbps: number, len: number) => {
+      let best: { id: string; ordered: number } | null = null;
+      let cost = Infinity;
+      for (const c of shippedCatalog.cableTypes.filter((t) => t.gbps === gbps)) {
+        if (c.maxReachM < len - 1e-9) continue;
+        const ordered = c.orderableLengthsM.find((l) => l >= len - 1e-9);
+        if (ordered === undefined) continue;
+        const xcvr = shippedCatalog.transceivers.find((t) => t.id === c.transceiverId)?.unitPrice ?? 0;
+        const k = c.unitPrice + c.pricePerM * ordered + (c.transceiverId === null ? 0 : 2 * xcvr);
+        if (k < cost) { cost = k; best = { id: c.id, ordered }; }
+      }
+      return best;
+    };
+    const lengths: number[] = [];
+    for (let l = 0; l <= 600; l += 0.37) lengths.push(l);
+    for (const c of shippedCatalog.cableTypes) {
+      for (const v of [c.maxReachM, ...c.orderableLengthsM]) lengths.push(v, v + 1e-9, v - 1e-9, v + 2e-9, v - 2e-9, v + 1e-12);
+    }
+    for (const gbps of [400, 800]) {
+      for (const len of lengths) {
+        const p = picker.pick(gbps, len);
+        expect(p === null ? null : { id: p.type.id, ordered: p.orderedM }).toEqual(scan(gbps, len));
+      }
+    }
+  });
+
   it('nothing reaches 600 m: booked on the longest-reach type and reported', () => {
     expect(picker.pick(400, 600)).toBeNull();
     const runs = new CableRuns();
