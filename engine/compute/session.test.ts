@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { shippedCatalog } from '../../tests/support/catalog.js';
-import { CableRouting } from '../fabric/book.js';
+import { SegmentRouting } from '../fabric/book.js';
 import { computeFabric, FabricSession } from '../fabric/index.js';
 import { SwitchPlacer } from '../fabric/placement.js';
 import { demoHall, superpodHall } from '../generators/index.js';
@@ -147,7 +147,7 @@ describe('the property fails when the session keeps what it should not', () => {
   afterEach(() => { vi.restoreAllMocks(); });
 
   it('cables not re-routed at a moved rack', () => {
-    vi.spyOn(CableRouting.prototype, 'rerouteSites').mockReturnValue(false);
+    vi.spyOn(SegmentRouting.prototype, 'rerouteSites').mockReturnValue(false);
     expect(fc.check(fc.property(moves, (edits) => fabricFollows(demo, edits)), { seed: 42, numRuns: 50 }).failed).toBe(true);
   });
 

@@ -59,7 +59,7 @@ describe('rackBundles', () => {
     runs.push('leaf-spine', 400, 2, 2, 2);
     // A router that measures 3 m between racks and 4 m within one: the lengths the bundles must carry.
     const router = { disconnected: 0, lengthM: (a: number, b: number) => (a === b ? 4 : 3) } as unknown as Router;
-    const book = new CableBook(new CableRouting(runs, router, new CablePicker(shippedCatalog)));
+    const book = new CableBook(CableRouting.of([runs], router, new CablePicker(shippedCatalog)));
     const { bundles, cablesWithoutRack } = rackBundles(book, sites);
     expect(cablesWithoutRack).toBe(7);
     expect(bundles.length).toBe(2);

@@ -1,9 +1,11 @@
-// Cables booked in bulk, in three steps, each a set of columns: the runs the networks ask for
-// (CableRuns: class, speed, site pair, count; structure only), their routed lengths and picked
-// types (CableRouting, patched run by run after a rack move), and the sums (CableBook), always
-// added up over every run in booking order, so that a patched routing sums to the very same
-// floating-point figures as a fresh one. Typed arrays throughout: the gigawatt hall books ~170,000
-// runs, and Maps or an object a run cost tens of milliseconds there.
+// Cables booked in bulk, in three steps, each a set of columns kept by segment (one link class of
+// one network): the runs the networks ask for (CableRuns: class, speed, site pair, count;
+// structure only), their routed lengths and picked types (SegmentRouting, patched run by run
+// after a rack move), and the sums (CableBook), always added up over every run in booking order,
+// so that a patched routing sums to the very same floating-point figures as a fresh one. Typed
+// arrays throughout, and no copies of whole columns from edit to edit: the gigawatt hall books
+// ~170,000 runs, and Maps, an object a run or megabytes of fresh arrays an edit cost tens of
+// milliseconds there.
 import type { CableType } from '../model/index.js';
 import type { CableLine, CablePicker, LinkClassStats, TransceiverLine } from './cables.js';
 import type { Router } from './routing.js';
@@ -33,29 +35,6 @@ export class CableRuns {
   private bySite: { start: Int32Array; runs: Int32Array } | null = null;
   /** For a segment: the position of the run between two sites at a speed, or -1 (set by its maker). */
   lookup: ((a: number, b: number, gbps: number) => number) | null = null;
-
-  /** The runs of several segments one after another, in that order. */
-  static concat(parts: readonly CableRuns[]): CableRuns {
-    const out = new CableRuns();
-    const n = parts.reduce((s, p) => s + p.length, 0);
-    out.cls = new Uint16Array(n);
-    out.gbps = new Float64Array(n);
-    out.a = new Int32Array(n);
-    out.b = new Int32Array(n);
-    out.count = new Int32Array(n);
-    let at = 0;
-    for (const p of parts) {
-      const cls = p.classes.map((c) => out.intern(c));
-      for (let i = 0; i < p.length; i++) out.cls[at + i] = cls[p.cls[i] as number] as number;
-      out.gbps.set(p.gbps.subarray(0, p.length), at);
-      out.a.set(p.a.subarray(0, p.length), at);
-      out.b.set(p.b.subarray(0, p.length), at);
-      out.count.set(p.count.subarray(0, p.length), at);
-      at += p.length;
-    }
-    out.length = n;
-    return out;
-  }
 
   private intern(cls: string): number {
     // Runs come a class at a time: the last one is the likely one.
@@ -116,26 +95,12 @@ export class CableRuns {
 }
 
 /**
- * An earlier routing on the same router (same trays and site settings), and how its runs map onto
- * the new ones: a run between the same two sites at the same speed, neither of which moved, has
- * the same length and cable. `kept`: segments taken over whole ([offset there, offset here,
- * length]); `redone`: segments made afresh that had a counterpart, matched run by run.
+ * Routed length and picked cable of every run of a segment: `type` indexes the catalog's cable
+ * types, -1 when no cable carries the speed (the run is left out of the book); `tooLong` 1 when
+ * none reaches (the longest is booked, ordered at the length rounded up, and flagged); `ordered`
+ * indexes the type's orderable lengths (-1 for such a rounded length, kept in `orderedM`).
  */
-export interface EarlierRouting {
-  from: CableRouting;
-  moved: Iterable<number>;
-  siteCount: number;
-  kept: [number, number, number][];
-  redone: { there: number; here: number; before: CableRuns; now: CableRuns }[];
-}
-
-/**
- * Routed length and picked cable of every run: `type` indexes the catalog's cable types, -1 when
- * no cable carries the speed (the run is left out of the book); `tooLong` 1 when none reaches
- * (the longest is booked, ordered at the length rounded up, and flagged); `ordered` indexes the
- * type's orderable lengths (-1 for such a rounded length, kept in `orderedM`).
- */
-export class CableRouting {
+export class SegmentRouting {
   lengthM: Float64Array;
   offTrays: Uint8Array;
   tooLong: Uint8Array;
@@ -143,8 +108,12 @@ export class CableRouting {
   type: Int32Array;
   ordered: Int32Array;
 
-  /** Routes every run; given an earlier routing, takes over what it can (see EarlierRouting). */
-  constructor(readonly runs: CableRuns, private router: Router, readonly picker: CablePicker, earlier: EarlierRouting | null = null) {
+  /**
+   * Routes every run. Given the routing of the segment an earlier placement made in its place on
+   * the same router (same trays and site settings), a run between the same two sites at the same
+   * speed, neither of which `moved` flags, is taken over: same length, same cable.
+   */
+  constructor(readonly runs: CableRuns, private router: Router, readonly picker: CablePicker, earlier: { from: SegmentRouting; moved: Uint8Array } | null = null) {
     const n = runs.length;
     this.lengthM = new Float64Array(n);
     this.offTrays = new Uint8Array(n);
@@ -152,44 +121,29 @@ export class CableRouting {
     this.orderedM = new Float64Array(n);
     this.type = new Int32Array(n);
     this.ordered = new Int32Array(n);
-    const done = new Uint8Array(n);
-    if (earlier) this.takeOver(earlier, done);
-    for (let i = 0; i < n; i++) if (!done[i]) this.route(i);
+    const lookup = earlier?.from.runs.lookup ?? null;
+    const { a, b, gbps } = runs;
+    for (let i = 0; i < n; i++) {
+      if (earlier && lookup) {
+        const ai = a[i] as number;
+        const bi = b[i] as number;
+        const j = earlier.moved[ai] || earlier.moved[bi] ? -1 : lookup(ai, bi, gbps[i] as number);
+        if (j >= 0) {
+          this.copy(earlier.from, j, i);
+          continue;
+        }
+      }
+      this.route(i);
+    }
   }
 
-  private copy(src: CableRouting, from: number, to: number): void {
+  private copy(src: SegmentRouting, from: number, to: number): void {
     this.lengthM[to] = src.lengthM[from] as number;
     this.offTrays[to] = src.offTrays[from] as number;
     this.tooLong[to] = src.tooLong[from] as number;
     this.orderedM[to] = src.orderedM[from] as number;
     this.type[to] = src.type[from] as number;
     this.ordered[to] = src.ordered[from] as number;
-  }
-
-  /** Copies the runs an earlier routing measured between sites that have not moved, and marks them done. */
-  private takeOver(earlier: EarlierRouting, done: Uint8Array): void {
-    const { a, b, gbps } = this.runs;
-    const moved = new Uint8Array(earlier.siteCount);
-    for (const s of earlier.moved) if (s < earlier.siteCount) moved[s] = 1;
-    const still = (i: number) => !moved[a[i] as number] && !moved[b[i] as number];
-    for (const [from, to, length] of earlier.kept) {
-      for (let k = 0; k < length; k++) {
-        if (!still(to + k)) continue;
-        this.copy(earlier.from, from + k, to + k);
-        done[to + k] = 1;
-      }
-    }
-    for (const { there, here, before, now } of earlier.redone) {
-      if (!before.lookup) continue;
-      for (let k = 0; k < now.length; k++) {
-        const i = here + k;
-        if (!still(i)) continue;
-        const j = before.lookup(a[i] as number, b[i] as number, gbps[i] as number);
-        if (j < 0) continue;
-        this.copy(earlier.from, there + j, i);
-        done[i] = 1;
-      }
-    }
   }
 
   /** Routes and types run i again (its sites moved, or the router changed). */
@@ -214,8 +168,9 @@ export class CableRouting {
     }
   }
 
-  /** Re-routes the runs at the given sites; false when none was there. */
-  rerouteSites(sites: Iterable<number>, siteCount: number): boolean {
+  /** Re-routes, in place, the runs at the given sites of a newer document (same router); false when none was there. */
+  rerouteSites(sites: Iterable<number>, siteCount: number, router: Router): boolean {
+    this.router = router;
     const { start, runs } = this.runs.runsAt(siteCount);
     let any = false;
     for (const s of sites) {
@@ -227,11 +182,21 @@ export class CableRouting {
     }
     return any;
   }
+}
+
+/** Every segment's routing, in booking order. */
+export class CableRouting {
+  constructor(readonly segments: readonly SegmentRouting[], readonly picker: CablePicker) {}
+
+  /** A fresh routing of every run. */
+  static of(runs: readonly CableRuns[], router: Router, picker: CablePicker): CableRouting {
+    return new CableRouting(runs.map((r) => new SegmentRouting(r, router, picker)), picker);
+  }
 
   /** Pairs measured over the default path because the trays do not join them. */
   get disconnected(): number {
     let n = 0;
-    for (let i = 0; i < this.runs.length; i++) n += this.offTrays[i] as number;
+    for (const s of this.segments) for (let i = 0; i < s.runs.length; i++) n += s.offTrays[i] as number;
     return n;
   }
 }
@@ -246,8 +211,8 @@ export class CableBook {
   /** The booked runs by site (runs of a speed no cable carries left out), trimmed columns. */
   readonly bundles: FabricBundles;
 
-  /** The runs summed, and whether every one was booked (none of a speed no cable carries). */
-  private runs: CableRuns;
+  /** The segments summed, and whether every run was booked (none of a speed no cable carries). */
+  private runs: readonly CableRuns[];
   private all: boolean;
 
   /**
@@ -256,14 +221,17 @@ export class CableBook {
    * with its bundles instead of copied again: results are immutable.
    */
   constructor(routing: CableRouting, earlier: CableBook | null = null) {
-    const { runs, type, lengthM, orderedM, ordered } = routing;
     const types = routing.picker.catalog.cableTypes;
-    const n = runs.length;
+    const segments = routing.segments;
+    let n = 0;
     let kept = 0;
-    for (let i = 0; i < n; i++) if ((type[i] as number) >= 0) kept++;
-    this.runs = runs;
+    for (const seg of segments) {
+      n += seg.runs.length;
+      for (let i = 0; i < seg.runs.length; i++) if ((seg.type[i] as number) >= 0) kept++;
+    }
+    this.runs = segments.map((s) => s.runs);
     this.all = kept === n;
-    const share = earlier !== null && earlier.runs === runs && earlier.all && this.all;
+    const share = earlier !== null && earlier.all && this.all && earlier.runs.length === this.runs.length && earlier.runs.every((r, i) => r === this.runs[i]);
     const out: FabricBundles = share ? {
       ...earlier.bundles, classes: [], cableTypeIds: [], cableType: new Uint16Array(kept), lengthM: new Float64Array(kept),
     } : {
@@ -282,70 +250,80 @@ export class CableBook {
     const hist = new Float64Array(histStart[T] as number);
     const rounded = new Map<number, Map<number, number>>();
     const outType = new Int32Array(T).fill(-1);
-    const outClass = new Int32Array(runs.classes.length).fill(-1);
-    const C = runs.classes.length;
-    const classSeen: number[] = [];
-    const classCount = new Float64Array(C);
-    const classRouted = new Float64Array(C);
-    const classMax = new Float64Array(C);
-    const classDelay = new Float64Array(C);
-    const { cls: runCls, gbps: runGbps, a: runA, b: runB, count: runCount } = runs;
-    const tooLongFlag = routing.tooLong;
+    // Classes by name across segments, numbered as the bundles first show them.
+    const classIndex = new Map<string, number>();
+    const classCount: number[] = [];
+    const classRouted: number[] = [];
+    const classMax: number[] = [];
+    const classDelay: number[] = [];
     let k = 0;
-    for (let i = 0; i < n; i++) {
-      const t = type[i] as number;
-      const gbps = runGbps[i] as number;
-      if (t < 0) {
-        this.noCableSpeeds.add(gbps);
-        continue;
+    for (const seg of segments) {
+      const { runs, type, lengthM, orderedM, ordered, tooLong } = seg;
+      const { cls: runCls, gbps: runGbps, a: runA, b: runB, count: runCount } = runs;
+      const local = new Int32Array(runs.classes.length).fill(-1);
+      for (let i = 0; i < runs.length; i++) {
+        const t = type[i] as number;
+        const gbps = runGbps[i] as number;
+        if (t < 0) {
+          this.noCableSpeeds.add(gbps);
+          continue;
+        }
+        const c = types[t] as CableType;
+        const count = runCount[i] as number;
+        const len = lengthM[i] as number;
+        if (tooLong[i]) this.tooLong.push({ a: runA[i] as number, b: runB[i] as number, lengthM: len, count });
+        const lc = runCls[i] as number;
+        let cls = local[lc] as number;
+        if (cls === -1) {
+          const name = runs.classes[lc] as string;
+          let g = classIndex.get(name);
+          if (g === undefined) {
+            g = out.classes.length;
+            classIndex.set(name, g);
+            out.classes.push(name);
+            classCount.push(0);
+            classRouted.push(0);
+            classMax.push(0);
+            classDelay.push(0);
+          }
+          local[lc] = cls = g;
+        }
+        if (outType[t] === -1) {
+          outType[t] = out.cableTypeIds.length;
+          out.cableTypeIds.push(c.id);
+          firstSeen.push(t);
+        }
+        if (!share) {
+          out.cls[k] = cls;
+          out.gbps[k] = gbps;
+          out.a[k] = runA[i] as number;
+          out.b[k] = runB[i] as number;
+          out.count[k] = count;
+        }
+        out.cableType[k] = outType[t] as number;
+        out.lengthM[k] = len;
+        k++;
+        lineCount[t] = (lineCount[t] as number) + count;
+        lineRouted[t] = (lineRouted[t] as number) + len * count;
+        lineOrdered[t] = (lineOrdered[t] as number) + (orderedM[i] as number) * count;
+        const o = ordered[i] as number;
+        if (o >= 0) {
+          const h = (histStart[t] as number) + o;
+          hist[h] = (hist[h] as number) + count;
+        } else {
+          let m = rounded.get(t);
+          if (!m) rounded.set(t, (m = new Map()));
+          m.set(orderedM[i] as number, (m.get(orderedM[i] as number) ?? 0) + count);
+        }
+        classCount[cls] = (classCount[cls] as number) + count;
+        classRouted[cls] = (classRouted[cls] as number) + len * count;
+        classMax[cls] = Math.max(classMax[cls] as number, len);
+        classDelay[cls] = (classDelay[cls] as number) + len * c.delayNsPerM * count;
       }
-      const c = types[t] as CableType;
-      const cls = runCls[i] as number;
-      const count = runCount[i] as number;
-      const len = lengthM[i] as number;
-      if (tooLongFlag[i]) this.tooLong.push({ a: runA[i] as number, b: runB[i] as number, lengthM: len, count });
-      if (outClass[cls] === -1) {
-        outClass[cls] = out.classes.length;
-        out.classes.push(runs.classes[cls] as string);
-        classSeen.push(cls);
-      }
-      if (outType[t] === -1) {
-        outType[t] = out.cableTypeIds.length;
-        out.cableTypeIds.push(c.id);
-        firstSeen.push(t);
-      }
-      if (!share) {
-        out.cls[k] = outClass[cls] as number;
-        out.gbps[k] = gbps;
-        out.a[k] = runA[i] as number;
-        out.b[k] = runB[i] as number;
-        out.count[k] = count;
-      }
-      out.cableType[k] = outType[t] as number;
-      out.lengthM[k] = len;
-      k++;
-      lineCount[t] = (lineCount[t] as number) + count;
-      lineRouted[t] = (lineRouted[t] as number) + len * count;
-      lineOrdered[t] = (lineOrdered[t] as number) + (orderedM[i] as number) * count;
-      const o = ordered[i] as number;
-      if (o >= 0) {
-        const h = (histStart[t] as number) + o;
-        hist[h] = (hist[h] as number) + count;
-      } else {
-        let m = rounded.get(t);
-        if (!m) rounded.set(t, (m = new Map()));
-        m.set(orderedM[i] as number, (m.get(orderedM[i] as number) ?? 0) + count);
-      }
-      classCount[cls] = (classCount[cls] as number) + count;
-      classRouted[cls] = (classRouted[cls] as number) + len * count;
-      classMax[cls] = Math.max(classMax[cls] as number, len);
-      classDelay[cls] = (classDelay[cls] as number) + len * c.delayNsPerM * count;
     }
-    for (const cls of classSeen) {
-      this.classes.set(runs.classes[cls] as string, {
-        count: classCount[cls] as number, routedM: classRouted[cls] as number, maxM: classMax[cls] as number, delayNs: classDelay[cls] as number,
-      });
-    }
+    out.classes.forEach((name, g) => {
+      this.classes.set(name, { count: classCount[g] as number, routedM: classRouted[g] as number, maxM: classMax[g] as number, delayNs: classDelay[g] as number });
+    });
     this.bundles = out;
     for (const t of firstSeen) {
       const c = types[t] as CableType;
@@ -363,7 +341,6 @@ export class CableBook {
     this.lines.sort((a, b) => a.cableTypeId.localeCompare(b.cableTypeId));
   }
 
-  /** Cable lines by type id (fresh copies: results must not share them). */
   cables(): CableLine[] {
     return this.lines.map((l) => ({ ...l, histogram: l.histogram.map((h) => ({ ...h })) }));
   }

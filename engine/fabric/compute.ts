@@ -3,7 +3,7 @@
 // racks, routed and typed cables, bisection, oversubscription, hops, latency, tier load.
 import type { ProjectDocument, RackType, SwitchType } from '../model/index.js';
 import { explained, type Violation } from '../results/index.js';
-import { CableRuns, type CableBook, type CableRouting } from './book.js';
+import type { CableBook, CableRouting, CableRuns } from './book.js';
 import { closSwitches, tierName } from './clos.js';
 import type { FabricDiagram } from './diagram.js';
 import { bisectionGbps, runSegments, uplinkUtilisation, wireNetwork, type WiredNetwork } from './network.js';
@@ -97,51 +97,29 @@ export function placeNetworks(doc: ProjectDocument): PlacedNetworks {
   return wireNetworks(doc, plans, rackSites(doc, plans.types));
 }
 
-/** The runs of both networks by segment (compute first, then storage: the booking order). */
-export interface NetworkRuns {
-  runs: CableRuns;
-  segments: CableRuns[];
-  /** Segments taken over from the earlier runs: [offset there, offset here, length]. */
-  kept: [number, number, number][];
-  /** Segments made afresh where the earlier runs had one in the same place. */
-  redone: { there: number; here: number; before: CableRuns; now: CableRuns }[];
-}
-
 const sameSpreads = (a: Spread[] | undefined, b: Spread[] | undefined): boolean =>
   a !== undefined && b !== undefined && a.length === b.length && a.every((s, i) => s === b[i]);
 
 /**
- * Every run of both networks, unrouted. Given the runs of an earlier placement with the same
+ * Every run of both networks, unrouted, by segment (a link class of a network; compute first,
+ * then storage: the booking order). Given the segments of an earlier placement with the same
  * plans and sites, a segment whose two tiers kept every spread (the placer hands back the very
  * spread it replayed or found equal) is taken over as it was.
  */
-export function networkRuns(placed: PlacedNetworks, earlier: { placed: PlacedNetworks; runs: NetworkRuns } | null = null): NetworkRuns {
+export function networkRuns(placed: PlacedNetworks, earlier: { placed: PlacedNetworks; segments: readonly CableRuns[] } | null = null): CableRuns[] {
   const segments: CableRuns[] = [];
   const keep = (net: WiredNetwork, old: WiredNetwork | null | undefined, first: number) => (t: number): CableRuns | null => {
     if (!old || !earlier) return null;
     const same = t === 0 ? sameSpreads(net.spreads[0], old.spreads[0]) : sameSpreads(net.spreads[t - 1], old.spreads[t - 1]) && sameSpreads(net.spreads[t], old.spreads[t]);
-    return same ? earlier.runs.segments[first + t] ?? null : null;
+    return same ? earlier.segments[first + t] ?? null : null;
   };
   for (const [net, old, prefix] of [[placed.compute, earlier?.placed.compute, ''], [placed.storage, earlier?.placed.storage, 'storage-']] as const) {
     if (!net) continue;
     const first = segments.length;
-    const sizes = (earlier?.runs.segments ?? []).slice(first).map((s) => s.length);
+    const sizes = (earlier?.segments ?? []).slice(first).map((s) => s.length);
     segments.push(...runSegments(net, prefix, keep(net, old, first), sizes));
   }
-  const kept: [number, number, number][] = [];
-  const redone: NetworkRuns['redone'] = [];
-  if (earlier) {
-    const offsets = (list: CableRuns[]) => list.reduce<number[]>((o, s, i) => (o.push(i === 0 ? 0 : (o[i - 1] as number) + (list[i - 1] as CableRuns).length), o), []);
-    const there = offsets(earlier.runs.segments);
-    const here = offsets(segments);
-    segments.forEach((s, i) => {
-      const before = earlier.runs.segments[i];
-      if (!before || s.length === 0) return;
-      if (s === before) kept.push([there[i] as number, here[i] as number, s.length]);
-      else redone.push({ there: there[i] as number, here: here[i] as number, before, now: s });
-    });
-  }
-  return { runs: CableRuns.concat(segments), segments, kept, redone };
+  return segments;
 }
 
 /** What the result is made of, from whichever stages were reused or recomputed. */

@@ -91,7 +91,7 @@ describe('cable type by length (shipped 400G prices)', () => {
     // A router that answers the lengths under test, run by run.
     const lengths = [600, 31];
     const router = { disconnected: 0, lengthM: () => lengths.shift() } as unknown as Router;
-    const book = new CableBook(new CableRouting(runs, router, picker));
+    const book = new CableBook(CableRouting.of([runs], router, picker));
     expect(book.tooLong).toEqual([{ a: 0, b: 1, lengthM: 600, count: 3 }]);
     const lines = book.cables();
     expect(lines.map((l) => [l.cableTypeId, l.count])).toEqual([['mmf-400', 2], ['smf-400', 3]]);

@@ -9,11 +9,11 @@
 // cooling edits change nothing here. computeFabric is this with nothing to reuse.
 import type { ProjectDocument, Rack } from '../model/index.js';
 import type { Violation } from '../results/index.js';
-import { CableBook, CableRouting } from './book.js';
+import { CableBook, CableRouting, SegmentRouting, type CableRuns } from './book.js';
 import { CablePicker } from './cables.js';
 import {
   assembleFabric, linkReachViolations, networkRuns, planNetworks, rackBundles, wireNetworks,
-  type FabricOptions, type FabricParts, type NetworkPlans, type NetworkRuns, type PlacedNetworks,
+  type FabricOptions, type FabricParts, type NetworkPlans, type PlacedNetworks,
 } from './compute.js';
 import { diagramOfPlans, placedDiagram, type FabricDiagram } from './diagram.js';
 import { rackSites, type Site } from './placement.js';
@@ -30,7 +30,7 @@ interface Kept {
   plans: NetworkPlans;
   up: FabricParts['scaleUp'];
   placed: PlacedNetworks;
-  runs: NetworkRuns;
+  runs: CableRuns[];
   router: Router;
   picker: CablePicker;
   routing: CableRouting;
@@ -81,12 +81,14 @@ export class FabricSession {
     const rackMoves = samePlans ? movedSites(prev.placed.sites.slice(0, sites.length), sites) : null;
     const placed = wireNetworks(doc, plans, sites, samePlans && rackMoves ? { calls: prev.placed.placer.log, moved: rackMoves } : null);
     const moved = samePlans ? movedSites(prev.placed.sites, placed.sites) : null;
-    // Runs: all kept when no switch moved to another rack, else segment by segment.
+    // Runs: a segment is kept while the switches of its two tiers stay in their racks.
     const sitesKept = samePlans && moved !== null;
     const sameRuns = sitesKept && !placed.placer.changed;
-    const runs = sameRuns ? prev.runs : networkRuns(placed, sitesKept ? { placed: prev.placed, runs: prev.runs } : null);
+    const runs = sameRuns ? prev.runs : networkRuns(placed, sitesKept ? { placed: prev.placed, segments: prev.runs } : null);
 
-    // Routing: the tray graph is kept while the trays and the site settings are.
+    // Routing: the tray graph is kept while the trays and the site settings are; a kept segment's
+    // routing is patched in place at the sites that moved, a segment made afresh takes over what
+    // it can from the one it replaces.
     const sameRouter = prev !== null && prev.doc.trays === doc.trays && prev.doc.catalog === doc.catalog && moved !== null;
     let router: Router;
     if (sameRouter) {
@@ -98,13 +100,21 @@ export class FabricSession {
     const picker = sameRouter ? prev.picker : new CablePicker(doc.catalog);
     let routing: CableRouting;
     let rerouted = true;
-    if (sameRuns && sameRouter) {
-      routing = prev.routing;
-      rerouted = routing.rerouteSites(moved, placed.sites.length);
-    } else if (sitesKept && sameRouter) {
-      routing = new CableRouting(runs.runs, router, picker, { from: prev.routing, moved, siteCount: placed.sites.length, kept: runs.kept, redone: runs.redone });
+    if (sitesKept && sameRouter) {
+      rerouted = false;
+      const flags = new Uint8Array(placed.sites.length);
+      for (const s of moved) flags[s] = 1;
+      routing = new CableRouting(runs.map((seg, i) => {
+        const before = prev.routing.segments[i];
+        if (before && before.runs === seg) {
+          if (before.rerouteSites(moved, placed.sites.length, router)) rerouted = true;
+          return before;
+        }
+        rerouted = true;
+        return new SegmentRouting(seg, router, picker, before ? { from: before, moved: flags } : null);
+      }), picker);
     } else {
-      routing = new CableRouting(runs.runs, router, picker);
+      routing = CableRouting.of(runs, router, picker);
     }
     const book = rerouted ? new CableBook(routing, prev?.book ?? null) : (prev as Kept).book;
 
