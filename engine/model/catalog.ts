@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { CatalogId } from './ids.js';
 import {
   Amperes, Celsius, CubicMetresPerSecond, Fraction, GBytePerSecond, GbitPerSecond, Gigabytes,
-  Kelvin, Kilograms, Kilowatts, LitresPerMinute, Metres, Microseconds, Money, Nanoseconds,
-  Teraflops, Terabytes, Volts,
+  Kelvin, Kilograms, Kilowatts, LitresPerMinute, Microseconds, Money, Nanoseconds, NonNegativeMetres,
+  PositiveMetres, Teraflops, Terabytes, Volts,
 } from './units.js';
 
 /** What every orderable item carries, so a bill of materials can be built from it. */
@@ -21,9 +21,9 @@ const Item = {
 
 /** Physical envelope of a rack-like object on the floor. */
 const Envelope = {
-  widthM: Metres,
-  depthM: Metres,
-  heightM: Metres,
+  widthM: PositiveMetres,
+  depthM: PositiveMetres,
+  heightM: PositiveMetres,
   weightKg: Kilograms,
 };
 
@@ -145,7 +145,7 @@ export const CoolingType = z.object({
    * (the thermal model spreads the supply over the floor cells in front of the unit up to this or the
    * first obstacle). Optional so older files still load: DEFAULT_SUPPLY_THROW_M then applies.
    */
-  supplyThrowM: Metres.optional(),
+  supplyThrowM: NonNegativeMetres.optional(),
 });
 export type CoolingType = z.infer<typeof CoolingType>;
 /** Supply throw of a CRAH whose catalog entry gives none, m (rule of thumb: manufacturers quote 6-10 m). */
@@ -168,7 +168,7 @@ export const PowerType = z.object({
    * Busway: how far from its run (in plan) a tap-off's cord reaches a rack. Optional so older files
    * still load: DEFAULT_TAP_OFF_REACH_M then applies. Ignored for other kinds.
    */
-  tapOffReachM: Metres.optional(),
+  tapOffReachM: NonNegativeMetres.optional(),
 });
 export type PowerType = z.infer<typeof PowerType>;
 /**
@@ -181,7 +181,7 @@ export const DEFAULT_TAP_OFF_REACH_M = 1.8;
 export const Transceiver = z.object({
   ...Item,
   gbps: GbitPerSecond,
-  reachM: Metres,
+  reachM: NonNegativeMetres,
   fibre: z.enum(['mmf', 'smf']),
   powerW: z.number().finite().nonnegative(),
 });
@@ -191,9 +191,9 @@ export const CableType = z.object({
   ...Item,
   kind: z.enum(['dac-passive', 'dac-active', 'aoc', 'mmf', 'smf']),
   gbps: GbitPerSecond,
-  maxReachM: Metres,
+  maxReachM: NonNegativeMetres,
   /** Lengths that can be ordered, ascending; a routed length is rounded up to the next one. */
-  orderableLengthsM: z.array(Metres).min(1),
+  orderableLengthsM: z.array(PositiveMetres).min(1),
   /** Price per metre on top of unitPrice (fibre trunks); 0 for fixed-length assemblies. */
   pricePerM: Money,
   /** Optics needed at each end (fibre only). */
@@ -205,8 +205,8 @@ export type CableType = z.infer<typeof CableType>;
 
 export const TrayType = z.object({
   ...Item,
-  widthM: Metres,
-  depthM: Metres,
+  widthM: PositiveMetres,
+  depthM: PositiveMetres,
   /** Price is per metre of tray; unitPrice covers one fitting kit per run. */
   pricePerM: Money,
   /** Cables a metre of tray holds at its fill limit (rule of thumb from its cross-section). */
@@ -234,9 +234,9 @@ export const SiteDefaults = z.object({
   /** Achieved share of peak HBM bandwidth during decode. */
   decodeBandwidthEfficiency: Fraction,
   /** Slack added to every routed cable for dressing and service loops. */
-  cableSlackM: Metres,
+  cableSlackM: NonNegativeMetres,
   /** Height of the overhead cable path above the floor when no tray is drawn. */
-  overheadPathHeightM: Metres,
+  overheadPathHeightM: NonNegativeMetres,
 });
 export type SiteDefaults = z.infer<typeof SiteDefaults>;
 

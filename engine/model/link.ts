@@ -2,7 +2,7 @@
 // the cheapest catalog cable whose reach covers the routed length.
 import { z } from 'zod';
 import { CatalogId, LinkId } from './ids.js';
-import { Metres } from './units.js';
+import { NonNegativeMetres } from './units.js';
 import { Tags } from './placed.js';
 
 export const LinkEnd = z.object({
@@ -22,7 +22,7 @@ export const Link = z.object({
   /** null: chosen by the engine from the routed length and the catalog's reaches. */
   cableTypeId: CatalogId.nullable(),
   /** Length along the trays with drops and slack, as last computed; null until routed. */
-  routedLengthM: Metres.nullable(),
+  routedLengthM: NonNegativeMetres.nullable(),
   tags: Tags,
 });
 export type Link = z.infer<typeof Link>;

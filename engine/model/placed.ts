@@ -3,7 +3,7 @@
 // faces +y; rotation turns counter-clockwise seen from above (see geometry.ts).
 import { z } from 'zod';
 import { CatalogId, ContainmentId, CoolingId, PowerId, RackId, RowId, TrayId } from './ids.js';
-import { Fraction, HallPoint, Metres, RotationDeg } from './units.js';
+import { Fraction, HallPoint, NonNegativeMetres, PositiveMetres, RotationDeg } from './units.js';
 
 /** Open-ended user attributes (asset tags, owner, notes); stored as JSON. */
 export const Tags = z.record(z.string().max(100), z.string().max(1000));
@@ -63,7 +63,7 @@ export const PowerEquipment = z.object({
   side: PowerFeedSide.nullable(),
   status: EquipmentStatus,
   /** Length of a busway run (null for other equipment). */
-  lengthM: Metres.nullable(),
+  lengthM: PositiveMetres.nullable(),
 });
 export type PowerEquipment = z.infer<typeof PowerEquipment>;
 
@@ -73,7 +73,7 @@ export const Tray = z.object({
   name: z.string().min(1).max(200),
   points: z.array(HallPoint).min(2).max(1000),
   /** Height of the tray's bottom above the floor. */
-  elevationM: Metres,
+  elevationM: NonNegativeMetres,
   tags: Tags,
 });
 export type Tray = z.infer<typeof Tray>;
@@ -85,7 +85,7 @@ export const Containment = z.object({
   /** The contained aisle as a rectangle on the floor (corners min and max). */
   min: HallPoint,
   max: HallPoint,
-  heightM: Metres,
+  heightM: PositiveMetres,
   tags: Tags,
 });
 export type Containment = z.infer<typeof Containment>;

@@ -6,6 +6,10 @@ const finite = () => z.number().finite();
 
 export const Metres = finite().brand<'Metres'>();
 export type Metres = z.infer<typeof Metres>;
+/** A size (width, depth, height, a length that can be ordered): more than nothing. Same type as Metres. */
+export const PositiveMetres = finite().positive().brand<'Metres'>();
+/** A reach, slack, throw or height above the floor: nothing or more. Same type as Metres. */
+export const NonNegativeMetres = finite().nonnegative().brand<'Metres'>();
 export const Kilograms = finite().nonnegative().brand<'Kilograms'>();
 export type Kilograms = z.infer<typeof Kilograms>;
 export const Kilowatts = finite().nonnegative().brand<'Kilowatts'>();

@@ -17,6 +17,21 @@ describe('parseDocument', () => {
     if (!result.ok) expect(result.problems[0]?.path).toBe('racks[2].position.x');
   });
 
+  it('refuses a size of nothing and a negative reach, naming each field', () => {
+    const doc = structuredClone(demoHall(shippedCatalog));
+    const busway = doc.catalog.powerTypes.findIndex((t) => t.kind === 'busway');
+    Object.assign(doc.catalog.rackTypes[0]!, { widthM: 0 });
+    Object.assign(doc.catalog.powerTypes[busway]!, { tapOffReachM: -1 });
+    const run = doc.power.findIndex((e) => e.lengthM !== null);
+    Object.assign(doc.power[run]!, { lengthM: 0 });
+    const result = parseDocument(doc);
+    expect(result.ok).toBe(false);
+    const paths = result.ok ? [] : result.problems.map((p) => p.path);
+    expect(paths).toContain('catalog.rackTypes[0].widthM');
+    expect(paths).toContain(`catalog.powerTypes[${busway}].tapOffReachM`);
+    expect(paths).toContain(`power[${run}].lengthM`);
+  });
+
   it('finds a dangling reference and a duplicate id', () => {
     const doc = demoHall(shippedCatalog);
     const racks = doc.racks.map((r) => ({ ...r }));

@@ -77,7 +77,7 @@ export function scanSource(file: string, text: string, scan: CodeScan): void {
 
 /** Unit of each branded number type, as the docs write it; compared by schema identity. */
 export const UNITS = new Map<z.ZodType, string>([
-  [U.Metres, 'm'], [U.Kilograms, 'kg'], [U.Kilowatts, 'kW'], [U.Watts, 'W'], [U.Celsius, '°C'], [U.Kelvin, 'K'],
+  [U.Metres, 'm'], [U.PositiveMetres, 'm'], [U.NonNegativeMetres, 'm'], [U.Kilograms, 'kg'], [U.Kilowatts, 'kW'], [U.Watts, 'W'], [U.Celsius, '°C'], [U.Kelvin, 'K'],
   [U.Volts, 'V'], [U.Amperes, 'A'], [U.CubicMetresPerSecond, 'm³/s'], [U.LitresPerMinute, 'L/min'],
   [U.GbitPerSecond, 'Gbit/s'], [U.GBytePerSecond, 'GB/s'], [U.Gigabytes, 'GB'], [U.Terabytes, 'TB'],
   [U.Microseconds, 'µs'], [U.Milliseconds, 'ms'], [U.Nanoseconds, 'ns'], [U.Teraflops, 'TFLOPS'],
