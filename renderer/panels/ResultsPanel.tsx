@@ -2,9 +2,9 @@
 // cooling, fabric and agents, then the violations. Every figure explains itself; a violation
 // or the bottleneck selects the objects it concerns and frames them in the viewport.
 import { AlertTriangle, CircleAlert, Info, Gauge, Thermometer, Network, Bot, Loader2 } from 'lucide-react';
-import type { ComponentType } from 'react';
+import { memo, type ComponentType } from 'react';
 import type { Violation } from '../../engine/results/explain';
-import type { BottleneckView, Resource, SectionKey } from '../engine/results';
+import type { BottleneckView, EngineResults, Resource, SectionKey } from '../engine/results';
 import { formatNumber } from '../format/number';
 import { useDocument } from '../state/document';
 import { select, useSession } from '../state/session';
@@ -63,9 +63,49 @@ function ViolationRow({ v }: { v: Violation }) {
   );
 }
 
+/**
+ * The figures and violations of one set of results. Memoised: an edit flips the engine's status to
+ * computing (the header's spinner) while the results stay the same object, and on a gigawatt hall
+ * rendering every figure again for that took ~10 ms of the edit's frame.
+ */
+const ResultsBody = memo(function ResultsBody({ results, failed, error }: { results: EngineResults | null; failed: boolean; error: string | null }) {
+  const violations = results?.violations ?? [];
+  if (results === null) {
+    return (
+      <div className="empty" data-testid="results-empty">
+        {failed ? <>The engine could not compute this hall: {error}</> : 'Computing the hall…'}
+      </div>
+    );
+  }
+  return (
+    <>
+      {failed && <div className="empty">Showing the last results; the engine failed on the latest edit: {error}</div>}
+      {results.bottleneck !== null && <Bottleneck b={results.bottleneck} />}
+      {SECTIONS.map(({ key, title, icon: Icon }) => {
+        const figures = results.sections[key];
+        if (figures.length === 0) return null;
+        return (
+          <div key={key} className="section" data-testid={`results-${key}`}>
+            <div className="section-title"><Icon size={14} />{title}</div>
+            {figures.map((f) => <FigureRow key={f.path} path={f.path} label={f.label} figure={f.figure} headline={HEADLINES.has(f.path)} />)}
+          </div>
+        );
+      })}
+      {violations.length > 0 && (
+        <div className="section" data-testid="results-violations">
+          <div className="section-title"><AlertTriangle size={14} />Violations</div>
+          {violations.slice(0, VIOLATIONS_SHOWN).map((v, i) => <ViolationRow key={`${v.code}-${i}`} v={v} />)}
+          {violations.length > VIOLATIONS_SHOWN && <div className="faint">… and {violations.length - VIOLATIONS_SHOWN} more</div>}
+        </div>
+      )}
+    </>
+  );
+});
+
 export function ResultsPanel() {
-  const engine = useSession((s) => s.engine);
-  const results = engine.results;
+  const status = useSession((s) => s.engine.status);
+  const results = useSession((s) => s.engine.results);
+  const error = useSession((s) => s.engine.error);
   const violations = results?.violations ?? [];
   const errors = violations.filter((v) => v.severity === 'error').length;
   return (
@@ -73,40 +113,14 @@ export function ResultsPanel() {
       <div className="panel-head">
         Results
         <span className="count">
-          {engine.status === 'computing' && <Loader2 size={12} className="spin" />}
+          {status === 'computing' && <Loader2 size={12} className="spin" />}
           {results !== null && (violations.length > 0
             ? <span className={errors > 0 ? 'chip err' : 'chip warn'}>{violations.length} issue{violations.length === 1 ? '' : 's'}</span>
             : <span className="chip ok">No violations</span>)}
         </span>
       </div>
       <div className="scroll grow">
-        {results === null ? (
-          <div className="empty" data-testid="results-empty">
-            {engine.status === 'error' ? <>The engine could not compute this hall: {engine.error}</> : 'Computing the hall…'}
-          </div>
-        ) : (
-          <>
-            {engine.status === 'error' && <div className="empty">Showing the last results; the engine failed on the latest edit: {engine.error}</div>}
-            {results.bottleneck !== null && <Bottleneck b={results.bottleneck} />}
-            {SECTIONS.map(({ key, title, icon: Icon }) => {
-              const figures = results.sections[key];
-              if (figures.length === 0) return null;
-              return (
-                <div key={key} className="section" data-testid={`results-${key}`}>
-                  <div className="section-title"><Icon size={14} />{title}</div>
-                  {figures.map((f) => <FigureRow key={f.path} path={f.path} label={f.label} figure={f.figure} headline={HEADLINES.has(f.path)} />)}
-                </div>
-              );
-            })}
-            {violations.length > 0 && (
-              <div className="section" data-testid="results-violations">
-                <div className="section-title"><AlertTriangle size={14} />Violations</div>
-                {violations.slice(0, VIOLATIONS_SHOWN).map((v, i) => <ViolationRow key={`${v.code}-${i}`} v={v} />)}
-                {violations.length > VIOLATIONS_SHOWN && <div className="faint">… and {violations.length - VIOLATIONS_SHOWN} more</div>}
-              </div>
-            )}
-          </>
-        )}
+        <ResultsBody results={results} failed={status === 'error'} error={error} />
       </div>
     </section>
   );
