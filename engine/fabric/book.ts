@@ -121,7 +121,8 @@ export class SegmentRouting {
     this.orderedM = new Float64Array(n);
     this.type = new Int32Array(n);
     this.ordered = new Int32Array(n);
-    const lookup = earlier?.from.runs.lookup ?? null;
+    // Routing without trays is a few additions and a bisection, cheaper than looking the run up.
+    const lookup = router.usesTrays ? earlier?.from.runs.lookup ?? null : null;
     const { a, b, gbps } = runs;
     for (let i = 0; i < n; i++) {
       if (earlier && lookup) {

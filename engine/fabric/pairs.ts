@@ -3,12 +3,13 @@
 // pair ~170,000 times a gigawatt hall; a JavaScript Map of number keys costs ~0.5 us an insertion
 // there, this a few ns.
 
-const EMPTY = -1;
+/** A free slot: the table stores index + 1, so a fresh (zeroed) array is all free. */
+const EMPTY = 0;
 
 const hash = (a: number, b: number): number => Math.imul(a, 0x9e3779b1) ^ Math.imul(b | 0, 0x85ebca77) ^ (b >>> 15);
 
 export class PairIndex {
-  /** Slot s holds a at 3s, b at 3s + 1 and the pair's index at 3s + 2 (EMPTY when free). */
+  /** Slot s holds a at 3s, b at 3s + 1 and the pair's index + 1 at 3s + 2 (EMPTY when free). */
   private table: Int32Array;
   private mask: number;
   /** The pairs, in order of first appearance. */
@@ -30,9 +31,7 @@ export class PairIndex {
   }
 
   private static empty(cap: number): Int32Array {
-    const t = new Int32Array(cap * 3);
-    for (let s = 2; s < t.length; s += 3) t[s] = EMPTY;
-    return t;
+    return new Int32Array(cap * 3);
   }
 
   /** Index of (a, b), or -1. */
@@ -42,7 +41,7 @@ export class PairIndex {
       const at = h * 3;
       const slot = t[at + 2] as number;
       if (slot === EMPTY) return -1;
-      if (t[at] === a && t[at + 1] === b) return slot;
+      if (t[at] === a && t[at + 1] === b) return slot - 1;
     }
   }
 
@@ -54,12 +53,12 @@ export class PairIndex {
       at = h * 3;
       const slot = t[at + 2] as number;
       if (slot === EMPTY) break;
-      if (t[at] === a && t[at + 1] === b) return slot;
+      if (t[at] === a && t[at + 1] === b) return slot - 1;
     }
     const i = this.size++;
     t[at] = a;
     t[at + 1] = b;
-    t[at + 2] = i;
+    t[at + 2] = i + 1;
     if (i === this.a.length) {
       const grow = (old: Int32Array) => {
         const next = new Int32Array(i * 2);
@@ -93,7 +92,7 @@ export class PairIndex {
       while (t[h * 3 + 2] !== EMPTY) h = (h + 1) & this.mask;
       t[h * 3] = a;
       t[h * 3 + 1] = b;
-      t[h * 3 + 2] = i;
+      t[h * 3 + 2] = i + 1;
     }
     this.table = t;
   }
