@@ -73,7 +73,7 @@ export function thermalResult(model: ThermalModel): ThermalResult {
   if (model.airSink === 'none') {
     const heating: string[] = [];
     for (let r = 0; r < n; r++) if ((model.rackAirflow[r] as number) > 0 && (heat.airKw[r] as number) > (heat.doorKw[r] as number)) heating.push(doc.racks[r]!.id);
-    violations.push({ code: 'cooling.no-air-cooling', severity: 'error', objectIds: heating, message: `${heating.length} rack(s) put heat into the room air but no CRAH or in-row cooler is running: the room has no steady temperature` });
+    violations.push({ code: 'cooling.no-air-cooling', severity: 'error', objectIds: heating, message: `${heating.length} rack(s) put heat into the room air but no running CRAH or in-row cooler supplies air: the room has no steady temperature` });
   }
   if (model.sealedRacks.length > 0) {
     violations.push({ code: 'thermal.sealed-space', severity: 'error', objectIds: model.sealedRacks.map((r) => doc.racks[r]!.id), message: `${model.sealedRacks.length} rack(s) draw air from a space sealed off from where they blow it (${model.sealedAirM3s.toFixed(2)} m3/s unbalanced): open a path or move them` });
@@ -96,6 +96,11 @@ export function thermalResult(model: ThermalModel): ThermalResult {
   const doorOf = new Int32Array(units).fill(-1);
   for (let r = 0; r < n; r++) { const d = heat.doorIndex[r] as number; if (d >= 0) doorOf[d] = r; }
   let airCapacity = 0, airUnitFlow = model.crahAirflow;
+  // CRAHs that supply air (room-units.ts): on a slab floor one with no open floor in front of it
+  // moves none, so its capacity cannot count against the room's heat.
+  const supplying = new Uint8Array(units);
+  for (const i of model.ports.crah.index) supplying[i] = 1;
+  const boxedIn: string[] = [];
   doc.cooling.forEach((u, i) => {
     const t = unitTypes[i];
     if (!t) return;
@@ -104,7 +109,8 @@ export function thermalResult(model: ThermalModel): ThermalResult {
     if (t.kind === 'cdu') q = u.status === 'running' ? (liquid.cduHeatKw[i] as number) : 0;
     else if (t.kind === 'rear-door') { const r = doorOf[i] as number; q = r < 0 ? 0 : (heat.doorKw[r] as number); }
     else q = bal.airRemovedKw[i] as number;
-    if (u.status === 'running' && (t.kind === 'crah' || t.kind === 'inrow')) airCapacity += t.capacityKw;
+    if (u.status === 'running' && t.kind === 'crah' && t.airflowM3s > 0 && supplying[i] === 0) boxedIn.push(u.id);
+    if (u.status === 'running' && ((t.kind === 'crah' && supplying[i] === 1) || t.kind === 'inrow')) airCapacity += t.capacityKw;
     if (u.status === 'running' && t.kind === 'inrow') airUnitFlow += t.airflowM3s;
     unitHeatKw[i] = q;
     unitUtilisation[i] = t.capacityKw > 0 ? q / t.capacityKw : 0;
@@ -112,6 +118,11 @@ export function thermalResult(model: ThermalModel): ThermalResult {
       violations.push({ code: 'cooling.air-overload', severity: 'error', objectIds: [u.id], message: `${u.name} removes ${q.toFixed(1)} kW, capacity ${t.capacityKw} kW` });
     }
   });
+  if (boxedIn.length > 0) {
+    const names = boxedIn.slice(0, 3).map((id) => doc.cooling.find((u) => u.id === id)?.name ?? id);
+    const who = boxedIn.length === 1 ? names[0]! : `${boxedIn.length} CRAHs (${names.join(', ')}${boxedIn.length > 3 ? ` and ${boxedIn.length - 3} more` : ''})`;
+    violations.push({ code: 'cooling.crah-boxed-in', severity: 'warning', objectIds: boxedIn, message: `${who} running on a slab floor with no open floor in front: no air supplied, capacity not counted` });
+  }
   let roomKw = 0;
   for (let r = 0; r < n; r++) roomKw += (heat.airKw[r] as number) - (heat.doorKw[r] as number);
   if (roomKw > airCapacity * 1.0005) violations.push({ code: 'cooling.air-capacity', severity: 'error', objectIds: [], message: `Room air heat ${roomKw.toFixed(0)} kW exceeds the running air units' capacity ${airCapacity.toFixed(0)} kW` });

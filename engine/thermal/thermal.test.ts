@@ -189,6 +189,43 @@ describe('CRAH supply cells (floor throw), counted by hand', () => {
   });
 });
 
+describe('a CRAH that moves no air', () => {
+  // Two crah-150s (150 kW, 10.4 m3/s each) on a slab floor; the second is turned to face the wall
+  // it stands against (front at y 0): no open floor in front, so it supplies no air. Four cpu-2s-20n
+  // racks at full load put their heat in the room air.
+  const spec = (turned: boolean) => testHall({
+    catalog: shippedCatalog, lengthM: 12, widthM: 9,
+    racks: [0, 1, 2, 3].map((i) => ({ type: 'cpu-2s-20n', x: 4.5 + 0.6 * i, y: 4.8, rot: 0 as const })),
+    cooling: [
+      { id: 'crah-1', type: 'crah-150', x: 3, y: 0.75, rot: 180 },
+      turned ? { id: 'crah-2', type: 'crah-150', x: 8, y: 0.45, rot: 0 } : { id: 'crah-2', type: 'crah-150', x: 8, y: 0.75, rot: 180 },
+    ],
+  });
+
+  it('is named, and its capacity is not counted against the room heat', () => {
+    const facing = new ThermalModel(spec(true));
+    expect(Array.from(facing.ports.crah.index)).toEqual([0]);
+    const r = thermalResult(facing);
+    const boxed = r.violations.find((v) => v.code === 'cooling.crah-boxed-in');
+    expect(boxed?.objectIds).toEqual(['crah-2']);
+    expect(boxed?.severity).toBe('warning');
+    // Both supply air when turned to the room: no such warning.
+    expect(thermalResult(new ThermalModel(spec(false))).violations.map((v) => v.code)).not.toContain('cooling.crah-boxed-in');
+  });
+
+  it('leaves the room short of capacity when the one unit that blows cannot carry the heat', () => {
+    // Eleven cpu-2s-20n racks (15 kW, all to air) = 165 kW: over the 150 kW of the one CRAH that
+    // blows, under the 300 kW of both when both face the room.
+    const eleven = (turned: boolean) => {
+      const base = spec(turned);
+      const racks = Array.from({ length: 11 }, (_, i) => ({ ...base.racks[0]!, id: `rk${i + 1}` as typeof base.racks[0]['id'], name: `Rack ${i + 1}`, position: { ...base.racks[0]!.position, x: (4.5 + 0.6 * i) as typeof base.racks[0]['position']['x'] } }));
+      return thermalResult(new ThermalModel({ ...base, racks })).violations.find((v) => v.code === 'cooling.air-capacity');
+    };
+    expect(eleven(true)?.message).toBe("Room air heat 165 kW exceeds the running air units' capacity 150 kW");
+    expect(eleven(false)).toBeUndefined();
+  });
+});
+
 describe('incremental update', () => {
   it('matches a full compute after a rack is changed and another moved', () => {
     const doc = superpodHall(shippedCatalog, 2);
