@@ -59,15 +59,15 @@ export function reassignMoved(before: ProjectDocument, after: ProjectDocument): 
 export const updateRacks: Operation<{ racks: readonly Rack[] }> = {
   name: 'rack.reassign',
   apply(doc, { racks }) {
+    // Most moves reassign nothing: no copy of a 10,000-rack array to find that out.
+    if (racks.length === 0) return doc;
     const byId = new Map(racks.map((r) => [r.id as string, r]));
-    let changed = false;
-    const next = doc.racks.map((r) => {
+    let next: Rack[] | null = null;
+    doc.racks.forEach((r, i) => {
       const n = byId.get(r.id);
-      if (n === undefined || n === r) return r;
-      changed = true;
-      return n;
+      if (n !== undefined && n !== r) { next ??= doc.racks.slice(); next[i] = n; }
     });
-    return changed ? { ...doc, racks: next } : doc;
+    return next === null ? doc : { ...doc, racks: next };
   },
 };
 
