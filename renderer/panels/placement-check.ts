@@ -9,6 +9,7 @@
 import type { Footprint, ProjectDocument } from '../../engine/model/index';
 import { collisionReason, type Candidate } from '../editor/collision';
 import { objectBoxes, type ObjectBox, type Section } from '../editor/objects';
+import { rackGrid } from '../document/rack-grid';
 
 /** Grid cell side: a rack is ~0.6 x 1.2 m, a contained aisle a few cells long. */
 const CELL_M = 4;
@@ -157,16 +158,19 @@ export function refusalByScan(doc: ProjectDocument, next: ProjectDocument, ids: 
 const shared = new FloorIndex();
 
 /**
- * Index `doc` ahead of the first check, when the browser is idle: building the grid for a gigawatt
- * hall takes ~30 ms (more before the JIT has warmed up), which the first edit would otherwise pay.
+ * Index `doc` ahead of the first check, when the browser is idle: building the floor grid for a
+ * gigawatt hall takes ~30 ms (more before the JIT has warmed up), which the first edit would
+ * otherwise pay.
  * Returns the cancel function.
  */
 export function prepareRefusal(doc: ProjectDocument): () => void {
+  // The racks' grid too: a move then assigns its racks to rows without building it (document/rack-grid.ts).
+  const prepare = () => { shared.sync(doc); rackGrid(doc.racks); };
   if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(() => shared.sync(doc), { timeout: 2000 });
+    const id = requestIdleCallback(prepare, { timeout: 2000 });
     return () => cancelIdleCallback(id);
   }
-  const id = setTimeout(() => shared.sync(doc), 0);
+  const id = setTimeout(prepare, 0);
   return () => clearTimeout(id);
 }
 
