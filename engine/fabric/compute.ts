@@ -19,6 +19,19 @@ export interface FabricOptions {
   trafficGbpsPerGpu?: number;
 }
 
+/**
+ * Summary and bisection read only the plan and its Clos, not where the switches went: kept per
+ * plan (a session keeps its plans while rack types and order stay). Results are immutable, so
+ * the same summary may stand in several.
+ */
+const byPlan = new WeakMap<NetworkPlan, { summary: NetworkSummary; bisection?: number }>();
+
+function planFigures(net: WiredNetwork): { summary: NetworkSummary; bisection?: number } {
+  let known = byPlan.get(net.plan);
+  if (!known) byPlan.set(net.plan, (known = { summary: summarise(net) }));
+  return known;
+}
+
 function summarise(net: WiredNetwork): NetworkSummary {
   const port = net.plan.switchType.portGbps;
   // reduce, not Math.max(...): a gigawatt hall has tens of thousands of leaves.
@@ -166,8 +179,8 @@ export function assembleFabric(doc: ProjectDocument, options: FabricOptions, par
     });
   }
 
-  const summaryCompute = compute ? summarise(compute) : null;
-  const summaryStorage = storage ? summarise(storage) : null;
+  const summaryCompute = compute ? planFigures(compute).summary : null;
+  const summaryStorage = storage ? planFigures(storage).summary : null;
   for (const [summary, label] of [[summaryCompute, ''], [summaryStorage, 'storage-']] as const) {
     for (const tier of summary?.tiers ?? []) {
       if (tier.uplinks === 0) continue;
@@ -182,7 +195,8 @@ export function assembleFabric(doc: ProjectDocument, options: FabricOptions, par
   const nicGbps = cp ? cp.endpointGbps / Math.max(1, cp.endpoints) : 0;
   const leafOversub = summaryCompute?.tiers[0]?.oversubscription ?? 0;
   if (compute && cp) {
-    bisection = bisectionGbps(compute);
+    const known = planFigures(compute);
+    bisection = known.bisection ??= bisectionGbps(compute);
     const closed = (cp.endpoints / 2) * nicGbps / Math.max(1, leafOversub);
     figures.bisectionTbps = explained(bisection / 1000, 'Tbit/s', 'max-flow from the NICs of the first half of the nodes to the second, on the leaf/switch-block graph', [
       { name: 'NICs', value: cp.endpoints, unit: '' },
