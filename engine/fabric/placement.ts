@@ -101,7 +101,7 @@ export class SwitchPlacer {
     let overfill: boolean;
     // Nothing that could win the call has changed: the common case, checked before anything else.
     const quiet = moved.length === 0 && this.freeDiff.size === 0;
-    if (same && list.length > 0 && (quiet || this.stillHolds(old, member, x, y))) {
+    if (same && list.length > 0 && (quiet || this.stillHolds(old, member, moved, x, y))) {
       spread = old.spread;
       overfill = old.overfill;
       this.take(this.free, switchTypeId, spread, overfill, true);
@@ -148,38 +148,34 @@ export class SwitchPlacer {
    * differ can change its answer: each entry must still beat them (nearer, or as near and first
    * in rack order, as the scan breaks ties), and an overfill must still find no free slot.
    */
-  private stillHolds(old: PlaceCall, member: Uint8Array, x: number, y: number): boolean {
+  private stillHolds(old: PlaceCall, member: Uint8Array, movedMembers: number[], x: number, y: number): boolean {
     const moved = (this.replay as PlacementReplay).moved;
     const spread = old.spread;
-    const dirty: number[] = [];
-    for (const m of moved) if (m < member.length && member[m]) dirty.push(m);
-    for (const m of this.freeDiff) if (member[m] && !moved.has(m)) dirty.push(m);
-    if (dirty.length === 0) return spread.every(([site]) => !moved.has(site));
+    let dirty = movedMembers;
+    if (this.freeDiff.size > 0) {
+      dirty = movedMembers.slice();
+      for (const m of this.freeDiff) if (member[m] && !moved.has(m)) dirty.push(m);
+    }
     const matching = !(this.shortfalls.get(old.switchTypeId) as Shortfall).noMatchingRack;
-    // Free slots of m before entry e of this call: the call's own earlier entries took some.
-    const freeBefore = (m: number, e: number) => {
-      let f = this.free[m] as number;
-      for (let k = 0; k < e; k++) if ((spread[k] as [number, number])[0] === m) f -= (spread[k] as [number, number])[1];
-      return f;
-    };
-    const dist = (m: number) => {
-      const s = this.sites[m] as Site;
-      return Math.abs(s.x - x) + Math.abs(s.y - y);
-    };
     for (let e = 0; e < spread.length; e++) {
       const site = (spread[e] as [number, number])[0];
       if (moved.has(site)) return false;
-      const d = dist(site);
+      const s = this.sites[site] as Site;
+      const d = Math.abs(s.x - x) + Math.abs(s.y - y);
       const over = old.overfill && e === spread.length - 1;
       if (!over && this.freeDiff.has(site)) return false;
       for (const m of dirty) {
+        // Free slots of m before entry e: the call's own earlier entries took some.
+        let free = this.free[m] as number;
+        for (let k = 0; k < e; k++) if ((spread[k] as [number, number])[0] === m) free -= (spread[k] as [number, number])[1];
         if (over) {
-          if (matching && freeBefore(m, e) > 0) return false;
+          if (matching && free > 0) return false;
           if (!moved.has(m)) continue;
-        } else if (freeBefore(m, e) <= 0) {
+        } else if (free <= 0) {
           continue;
         }
-        const dm = dist(m);
+        const sm = this.sites[m] as Site;
+        const dm = Math.abs(sm.x - x) + Math.abs(sm.y - y);
         if (dm < d || (dm === d && m < site)) return false;
       }
     }
