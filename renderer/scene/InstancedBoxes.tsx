@@ -32,6 +32,8 @@ interface Props {
   colors: readonly Color[];
   /** Draw a darker front panel on the side the object faces (-y at rotation 0): the air intake. */
   front?: boolean;
+  /** With `front`, only the first this many placements get their panel (default: all). */
+  frontCount?: number;
   /** Picks by object id; instances with an empty id (merged runs, runs.ts) are not picked. */
   onPick?: (id: string, e: ThreeEvent<MouseEvent>) => void;
   /**
@@ -77,7 +79,7 @@ function markRanges(attr: InstancedBufferAttribute, ranges: Range[] | null, item
   attr.needsUpdate = true;
 }
 
-export function InstancedBoxes({ placements, colors, front = false, onPick, capacity = 0, name, opacity = 1 }: Props) {
+export function InstancedBoxes({ placements, colors, front = false, frontCount = Infinity, onPick, capacity = 0, name, opacity = 1 }: Props) {
   const body = useRef<InstancedMesh>(null);
   const panel = useRef<InstancedMesh>(null);
   const invalidate = useThree((st) => st.invalidate);
@@ -91,12 +93,13 @@ export function InstancedBoxes({ placements, colors, front = false, onPick, capa
     let touched = false;
     for (const mesh of [body.current, panel.current]) {
       if (mesh === null) continue;
+      const shown = mesh === panel.current ? Math.min(frontCount, placements.length) : placements.length;
+      if (mesh.count !== shown) { mesh.count = shown; touched = true; }
       const before = drawn.current.get(mesh);
       const array = mesh.instanceMatrix.array as Float32Array;
       const ranges = before === undefined || before.length !== placements.length ? null
         : changedRanges(placements.length, (i) => !samePlacement(before[i]!, placements[i]!));
       if (ranges !== null && ranges.length === 0) { drawn.current.set(mesh, placements); continue; }
-      mesh.count = placements.length;
       if (ranges === null) placements.forEach((o, i) => writeMatrix(array, i, o));
       else for (const r of ranges) for (let i = r.start; i < r.start + r.count; i++) writeMatrix(array, i, placements[i]!);
       markRanges(mesh.instanceMatrix, ranges, 16);
@@ -107,7 +110,7 @@ export function InstancedBoxes({ placements, colors, front = false, onPick, capa
       touched = true;
     }
     if (touched) invalidate();
-  }, [placements, front, invalidate]);
+  }, [placements, front, frontCount, invalidate]);
 
   useLayoutEffect(() => {
     let touched = false;

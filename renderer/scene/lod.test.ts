@@ -85,6 +85,26 @@ describe('detail by distance', () => {
     expect(nextDetail(d, huge, cameraAt(10, 20, -30), HEIGHT * 0.7).focus!.radiusM).toBeCloseTo(d.focus!.radiusM * 0.7, 9);
   });
 
+  it('keeps the view of a perspective camera in its focus and follows a turn of more than half the margin', () => {
+    const cam = cameraAt(10, 20, -30);
+    const d = nextDetail(FULL_DETAIL, huge, cam, HEIGHT);
+    const v = d.focus!.view!;
+    // Looking down at 45 degrees towards three's -z, i.e. hall +y and down.
+    expect(v.x).toBeCloseTo(0, 9);
+    expect(v.y).toBeCloseTo(Math.SQRT1_2, 9);
+    expect(v.z).toBeCloseTo(-Math.SQRT1_2, 9);
+    const corners = Math.atan(Math.tan((20 * Math.PI) / 180) * Math.hypot(1, 1.6));
+    expect(Math.acos(v.cosHalfAngle)).toBeCloseTo(corners + (15 * Math.PI) / 180, 9);
+    const turned = (deg: number) => {
+      const c = cameraAt(10, 20, -30);
+      c.rotateY((deg * Math.PI) / 180);
+      c.updateMatrixWorld();
+      return nextDetail(d, huge, c, HEIGHT);
+    };
+    expect(turned(5)).toBe(d);
+    expect(turned(10)).not.toBe(d);
+  });
+
   it('far away merges everything with rows as boxes', () => {
     const far = nextDetail(FULL_DETAIL, huge, cameraAt(0, 3000, 0), HEIGHT);
     expect(far).toEqual({ far: true, merge: true, focus: null });

@@ -48,6 +48,15 @@ export interface Detail { far: boolean; merge: boolean; focus: Focus | null }
 export const FULL_DETAIL: Detail = { far: false, merge: false, focus: null };
 const FAR_DETAIL: Detail = { far: true, merge: true, focus: null };
 const MERGED_DETAIL: Detail = { far: false, merge: true, focus: null };
+/** Added to the half angle of a perspective view's corners: objects this far outside keep their instance. */
+const VIEW_MARGIN_RAD = (15 * Math.PI) / 180;
+
+/** Two foci see alike: both without a view, or views whose directions differ by under half the margin. */
+function sameView(a: Focus, b: Focus): boolean {
+  if (a.view === undefined || b.view === undefined) return a.view === b.view;
+  return a.view.x * b.view.x + a.view.y * b.view.y + a.view.z * b.view.z > Math.cos(VIEW_MARGIN_RAD / 2) && Math.abs(a.view.cosHalfAngle - b.view.cosHalfAngle) < 1e-3;
+}
+
 /** A plan view's focus: the visible rectangle's half diagonal times this, at about half a rack's height (m). */
 const PLAN_MARGIN = 1.25;
 const PLAN_FOCUS_Z = 1;
@@ -64,8 +73,15 @@ export function nextDetail(prev: Detail, racks: number, camera: Camera, heightPx
   const x = camera.position.x, y = -camera.position.z;
   let focus: Focus;
   if (camera instanceof PerspectiveCamera) {
-    // Around the eye, out to where a metre spans MERGE_BELOW_PX_PER_M pixels.
-    focus = { x, y, z: camera.position.y, radiusM: heightPx / (2 * Math.tan((camera.fov * Math.PI) / 360)) / MERGE_BELOW_PX_PER_M };
+    // Around the eye, out to where a metre spans MERGE_BELOW_PX_PER_M pixels, and within the view
+    // (its corners' half angle and a margin, so a short orbit stays inside before the focus follows).
+    const tanHalf = Math.tan((camera.fov * Math.PI) / 360);
+    const half = Math.atan(tanHalf * Math.hypot(1, camera.aspect)) + VIEW_MARGIN_RAD;
+    camera.getWorldDirection(dir);
+    focus = {
+      x, y, z: camera.position.y, radiusM: heightPx / (2 * tanHalf) / MERGE_BELOW_PX_PER_M,
+      ...(half < Math.PI / 2 ? { view: { x: dir.x, y: -dir.z, z: dir.y, cosHalfAngle: Math.cos(half) } } : {}),
+    };
   } else if (camera instanceof OrthographicCamera) {
     // A plan view has one scale everywhere: below the threshold everything merges; above it, what
     // is on screen (and a margin for a short pan) keeps its own instances, the rest merges.
@@ -76,7 +92,7 @@ export function nextDetail(prev: Detail, racks: number, camera: Camera, heightPx
     return prev.merge ? FULL_DETAIL : prev;
   }
   const f = prev.focus;
-  if (!prev.far && f !== null && Math.hypot(f.x - focus.x, f.y - focus.y, f.z - focus.z) < focus.radiusM / 8 && Math.abs(f.radiusM / focus.radiusM - 1) < 0.2) return prev;
+  if (!prev.far && f !== null && Math.hypot(f.x - focus.x, f.y - focus.y, f.z - focus.z) < focus.radiusM / 8 && Math.abs(f.radiusM / focus.radiusM - 1) < 0.2 && sameView(f, focus)) return prev;
   return { far: false, merge: true, focus };
 }
 

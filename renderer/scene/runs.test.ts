@@ -70,6 +70,20 @@ describe('runs', () => {
     expect(d.placements.slice(0, 10)).toEqual(ps.slice(0, 10));
     expect(d.placements).toHaveLength(11);
     expect(Array.from(d.kept)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // Intake panels only on the near objects (drawn first).
+    expect(d.panels).toBe(10);
+  });
+
+  it('with a view, keeps only what lies within its cone (or right by the eye); what is behind is merged', () => {
+    // Eye at x 50, looking along +x with a 45 degree half angle; rows ahead of it and behind it.
+    const ahead = row(10, 60, 0, 'a'), behind = row(10, 30, 0, 'b'), beside = [box('close', 49, 1)];
+    const focus: Focus = { x: 50, y: 0, z: 1.1, radiusM: 40, view: { x: 1, y: 0, z: 0, cosHalfAngle: Math.cos(Math.PI / 4) } };
+    const d = drawnGroup(undefined, group([...ahead, ...behind, ...beside]), focus);
+    const kept = Array.from(d.kept);
+    expect(kept).toEqual([...ahead.keys(), 20]);
+    // Behind the eye: one run, still drawn.
+    expect(d.placements).toHaveLength(12);
+    expect(d.placements[11]!.w).toBeCloseTo(6, 9);
   });
 
   it('after an edit near the focus reuses the runs; after any other edit merges afresh; both as a fresh merge', () => {
@@ -103,5 +117,6 @@ describe('runs', () => {
     const d = unmerged(g);
     expect(d.placements).toBe(g.placements);
     expect(d.capacity).toBe(5);
+    expect(d.panels).toBe(5);
   });
 });

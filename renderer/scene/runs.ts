@@ -4,7 +4,8 @@
 // nothing). Far away a rack is a few pixels wide, and a row of equal racks standing side by side
 // looks like one long box: same colour, same faces, the same silhouette. So beyond the focus
 // radius, boxes of one group that line up end to end with the same cross-section and colour are
-// drawn as one box; near the camera every object keeps its own instance (its seams, its panel).
+// drawn as one box, and no intake panel is drawn; near the camera every object keeps its own
+// instance (its seams, its panel).
 // A run never mixes colours, so a hot rack, a failed unit or the selection stays visible at any
 // distance. The editor's tools pick objects by their boxes (editor/objects.ts), not by the meshes
 // drawn, so a merged run costs no precision; the mesh's own click handler skips runs (empty id).
@@ -12,8 +13,17 @@ import type { Color } from 'three';
 import type { Group } from './hall-groups';
 import type { Placement } from './InstancedBoxes';
 
-/** Where objects keep their own instance: within radiusM of the camera (hall coordinates, metres). */
-export interface Focus { x: number; y: number; z: number; radiusM: number }
+/**
+ * Where objects keep their own instance: within radiusM of (x, y, z) (hall coordinates, metres)
+ * and, with a `view`, inside the cone around that unit direction whose half angle has the cosine
+ * `cosHalfAngle` (what a perspective camera sees, with a margin). Anything else is merged: out of
+ * view it costs fewer vertices, and if it comes into view before the focus follows, it shows as
+ * runs, never as a hole.
+ */
+export interface Focus { x: number; y: number; z: number; radiusM: number; view?: { x: number; y: number; z: number; cosHalfAngle: number } }
+
+/** Objects this close to the focus keep their instance whatever the view (the cone's tip is narrow). */
+const ALWAYS_NEAR_M = 3;
 
 /** A group as drawn: its near objects one by one, then its far objects merged into runs. */
 export interface DrawnGroup {
@@ -28,6 +38,11 @@ export interface DrawnGroup {
   focus: Focus | null;
   /** Indices into source of the objects drawn one by one, ascending; the runs follow them. */
   kept: Int32Array;
+  /**
+   * How many of the first placements draw their intake panel (with `front`): the near objects. A
+   * panel far away is a pixel or two, yet as many vertices again as its box.
+   */
+  panels: number;
 }
 
 /** Ends closer than this (m) count as touching: racks are placed on a grid, not to the micron. */
@@ -38,7 +53,14 @@ const mm = (v: number) => Math.round(v * 1000);
 function isNear(p: Placement, f: Focus | null): boolean {
   if (f === null) return false;
   const dx = p.x - f.x, dy = p.y - f.y, dz = p.z0 + p.h / 2 - f.z;
-  return dx * dx + dy * dy + dz * dz < f.radiusM * f.radiusM;
+  const d2 = dx * dx + dy * dy + dz * dz;
+  if (d2 >= f.radiusM * f.radiusM) return false;
+  const v = f.view;
+  if (v === undefined || d2 < ALWAYS_NEAR_M * ALWAYS_NEAR_M) return true;
+  // The box's centre within the cone, widened by the angle its half size spans from here.
+  const along = dx * v.x + dy * v.y + dz * v.z, d = Math.sqrt(d2);
+  const spread = Math.min(1, Math.max(p.w, p.d, p.h) / 2 / d);
+  return along / d > v.cosHalfAngle - spread;
 }
 
 /** One far object's place on its line: what must match to merge, and its extent along the line. */
@@ -88,12 +110,13 @@ function merge(g: Group, focus: Focus | null): DrawnGroup {
     placements: [...kept.map((i) => g.placements[i]!), ...runs.placements],
     colors: [...kept.map((i) => g.colors[i]!), ...runs.colors],
     kept: Int32Array.from(kept),
+    panels: kept.length,
   };
 }
 
 /** The group drawn in full, one instance per object: small halls, or everything near. */
 export function unmerged(g: Group): DrawnGroup {
-  return { key: g.key, placements: g.placements, colors: g.colors, front: g.front, capacity: g.placements.length, source: g, focus: null, kept: new Int32Array(0) };
+  return { key: g.key, placements: g.placements, colors: g.colors, front: g.front, capacity: g.placements.length, source: g, focus: null, kept: new Int32Array(0), panels: g.placements.length };
 }
 
 /**
