@@ -27,11 +27,21 @@ export class CableRuns {
   readonly classes: string[] = [];
   private classIndex = new Map<string, number>();
   length = 0;
-  cls = new Uint16Array(64);
-  gbps = new Float64Array(64);
-  a = new Int32Array(64);
-  b = new Int32Array(64);
-  count = new Int32Array(64);
+  cls: Uint16Array;
+  gbps: Float64Array;
+  a: Int32Array;
+  b: Int32Array;
+  count: Int32Array;
+
+  /** Room for `capacity` runs before the columns grow (doubling). */
+  constructor(capacity = 64) {
+    const n = Math.max(1, capacity);
+    this.cls = new Uint16Array(n);
+    this.gbps = new Float64Array(n);
+    this.a = new Int32Array(n);
+    this.b = new Int32Array(n);
+    this.count = new Int32Array(n);
+  }
   private bySite: { start: Int32Array; runs: Int32Array } | null = null;
   /** For a segment: the position of the run between two sites at a speed, or -1 (set by its maker). */
   lookup: ((a: number, b: number, gbps: number) => number) | null = null;

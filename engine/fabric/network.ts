@@ -19,12 +19,22 @@ export interface WiredNetwork {
 export function apportion(total: number, weights: number[]): number[] {
   const sum = weights.reduce((s, w) => s + w, 0);
   if (sum <= 0) return weights.map(() => 0);
-  const exact = weights.map((w) => (total * w) / sum);
-  const out = exact.map(Math.floor);
-  let left = total - out.reduce((s, v) => s + v, 0);
-  const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let k = 0; left > 0 && k < order.length; k++, left--) {
-    const i = (order[k] as readonly [number, number])[1];
+  const n = weights.length;
+  const out = new Array<number>(n);
+  const frac = new Float64Array(n);
+  let left = total;
+  for (let i = 0; i < n; i++) {
+    const exact = (total * (weights[i] as number)) / sum;
+    const whole = Math.floor(exact);
+    out[i] = whole;
+    frac[i] = exact - whole;
+    left -= whole;
+  }
+  if (left <= 0) return out;
+  // The largest remainders get one more, ties to the first.
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (frac[b] as number) - (frac[a] as number) || a - b);
+  for (let k = 0; left > 0 && k < n; k++, left--) {
+    const i = order[k] as number;
     out[i] = (out[i] as number) + 1;
   }
   return out;
@@ -76,11 +86,11 @@ export function runSegments(net: WiredNetwork, prefix: string, kept: (t: number)
 }
 
 function nicRuns(net: WiredNetwork, prefix: string): CableRuns {
-  const runs = new CableRuns();
   const leafSite = net.spreads[0]?.map((s) => (s[0] as [number, number])[0]) ?? [];
   // Summed by rack, leaf site and speed (speeds below 8192 Gbit/s), in order of first appearance.
   const pairs = new PairIndex(net.plan.runs.length);
   for (const run of net.plan.runs) pairs.addTo(run.rack, (leafSite[run.leaf] as number) * 8192 + run.gbps, run.count);
+  const runs = new CableRuns(pairs.size);
   const cls = `${prefix}nic-leaf`;
   for (let i = 0; i < pairs.size; i++) {
     const key = pairs.b[i] as number;
@@ -93,7 +103,6 @@ function nicRuns(net: WiredNetwork, prefix: string): CableRuns {
 
 /** Links from tier t-1 up to tier t, by site pair: each lower switch spreads its uplinks over the block above in proportion. */
 function tierRuns(net: WiredNetwork, t: number, prefix: string, expected: number): CableRuns {
-  const runs = new CableRuns();
   const gbps = net.plan.switchType.portGbps;
   const pairs = new PairIndex(expected);
   const lowerBlocks = net.clos.tiers[t - 1]?.blocks ?? [];
@@ -123,6 +132,7 @@ function tierRuns(net: WiredNetwork, t: number, prefix: string, expected: number
     }
   }
   const cls = `${prefix}${tierName(t - 1)}-${tierName(t)}`;
+  const runs = new CableRuns(pairs.size);
   for (let i = 0; i < pairs.size; i++) runs.push(cls, gbps, pairs.a[i] as number, pairs.b[i] as number, pairs.sum[i] as number);
   runs.lookup = (a, b, g) => (g === gbps ? pairs.find(a, b) : -1);
   return runs;
