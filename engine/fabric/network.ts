@@ -104,25 +104,14 @@ function nicRuns(net: WiredNetwork, prefix: string): CableRuns {
 /** Links from tier t-1 up to tier t, by site pair: each lower switch spreads its uplinks over the block above in proportion. */
 function tierRuns(net: WiredNetwork, t: number, prefix: string, expected: number): CableRuns {
   const gbps = net.plan.switchType.portGbps;
+  const pairs = new PairIndex(expected);
   const lowerBlocks = net.clos.tiers[t - 1]?.blocks ?? [];
   const lowerSpreads = net.spreads[t - 1] as Spread[];
-  const upperSpreads = net.spreads[t] as Spread[];
   const blocks = net.clos.tiers[t]?.blocks ?? [];
-  // A pair can come twice only from a lower rack listed more than once (switches of two blocks in
-  // one rack) or a rack listed twice in a block above: only those go through the pair index, the
-  // rest are new pairs in the order met.
-  const seen = new Map<number, number>();
-  for (const spread of lowerSpreads) for (const [site] of spread) seen.set(site, (seen.get(site) ?? 0) + 1);
-  const pairs = new PairIndex(Math.min(expected, 1 << 16));
-  const outOf: number[] = [];
-  const pa: number[] = [];
-  const pb: number[] = [];
-  const sum: number[] = [];
   for (let bi = 0; bi < blocks.length; bi++) {
     const block = blocks[bi] as ClosBlock;
-    const upper = upperSpreads[bi] as Spread;
+    const upper = (net.spreads[t] as Spread[])[bi] as Spread;
     const weights = upper.map(([, n]) => n);
-    const upperRepeats = new Set(upper.map(([site]) => site)).size < upper.length;
     // Most lower switches send the same number of links up: apportion each total once a block,
     // kept as its nonzero shares ([upper site, links] pairs: a big top block has hundreds of sites).
     const split = new Map<number, number[]>();
@@ -138,40 +127,14 @@ function tierRuns(net: WiredNetwork, t: number, prefix: string, expected: number
           });
           split.set(total, (shares = nonzero));
         }
-        const indexed = upperRepeats || (seen.get(a) as number) > 1;
-        for (let k = 0; k < shares.length; k += 2) {
-          const b = shares[k] as number;
-          const links = shares[k + 1] as number;
-          if (indexed) {
-            const size = pairs.size;
-            const p = pairs.add(a, b);
-            if (p < size) {
-              const i = outOf[p] as number;
-              sum[i] = (sum[i] as number) + links;
-              continue;
-            }
-            outOf[p] = pa.length;
-          }
-          pa.push(a);
-          pb.push(b);
-          sum.push(links);
-        }
+        for (let k = 0; k < shares.length; k += 2) pairs.addTo(a, shares[k] as number, shares[k + 1] as number);
       }
     }
   }
   const cls = `${prefix}${tierName(t - 1)}-${tierName(t)}`;
-  const runs = new CableRuns(pa.length);
-  for (let i = 0; i < pa.length; i++) runs.push(cls, gbps, pa[i] as number, pb[i] as number, sum[i] as number);
-  // Looked up only when routing along trays takes runs over from this segment: indexed on first use.
-  let index: PairIndex | null = null;
-  runs.lookup = (a, b, g) => {
-    if (g !== gbps) return -1;
-    if (!index) {
-      index = new PairIndex(runs.length);
-      for (let i = 0; i < runs.length; i++) index.add(runs.a[i] as number, runs.b[i] as number);
-    }
-    return index.find(a, b);
-  };
+  const runs = new CableRuns(pairs.size);
+  for (let i = 0; i < pairs.size; i++) runs.push(cls, gbps, pairs.a[i] as number, pairs.b[i] as number, pairs.sum[i] as number);
+  runs.lookup = (a, b, g) => (g === gbps ? pairs.find(a, b) : -1);
   return runs;
 }
 
