@@ -48,8 +48,24 @@ async function cameraFrameTimes(page: Page): Promise<number[]> {
   }, CAMERA_MOVES);
 }
 
-/** Resolves after three animation frames (a string: the bundler would wrap a closure in a helper). */
-const settled = (page: Page) => page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done))))');
+/**
+ * Resolves once the renderer has caught up with the frames already asked for: three animation
+ * frames in a row come at the display's pace (under 40 ms apart; the compositor holds them back
+ * while software GL still draws earlier frames), or after 10 s. Three frames alone were not
+ * enough after a camera jump on the gigawatt hall: the GPU process was still drawing the jump's
+ * frames when the edit came, and the edit's frame waited for them. A string: the bundler would
+ * wrap a closure in a helper the page lacks.
+ */
+const settled = (page: Page) => page.evaluate(`new Promise((done) => {
+  const start = performance.now();
+  let last = start, quiet = 0;
+  const tick = (t) => {
+    quiet = t - last < 40 ? quiet + 1 : 0;
+    last = t;
+    if (quiet >= 3 || t - start > 10000) done(); else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})`);
 
 const statusRev = (page: Page) => page.evaluate(() => Number(document.querySelector('[data-testid="statusbar"]')?.textContent?.match(/rev (\d+)/)?.[1]));
 
