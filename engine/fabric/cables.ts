@@ -54,7 +54,10 @@ export class CablePicker {
    */
   choose(gbps: number, lengthM: number): number {
     const t = lengthM - 1e-9;
-    const table = this.tables.get(gbps) ?? this.tableFor(gbps);
+    // Runs come a segment, so a speed, at a time: the last table is the likely one.
+    const table = gbps === this.tableGbps && this.table ? this.table : this.tables.get(gbps) ?? this.tableFor(gbps);
+    this.tableGbps = gbps;
+    this.table = table;
     if (t !== t) return this.chooseAt(gbps, t); // NaN: compares false everywhere, as the scan does
     // Index of the first threshold not below t: how many thresholds lie below it.
     let lo = 0;
@@ -76,6 +79,8 @@ export class CablePicker {
    * per speed over the sorted thresholds and found by bisection: the same answer as the scan.
    */
   private tables = new Map<number, { thresholds: Float64Array; type: Int32Array; orderedM: Float64Array; ordered: Int32Array }>();
+  private tableGbps = Number.NaN;
+  private table: { thresholds: Float64Array; type: Int32Array; orderedM: Float64Array; ordered: Int32Array } | null = null;
 
   private tableFor(gbps: number): { thresholds: Float64Array; type: Int32Array; orderedM: Float64Array; ordered: Int32Array } {
     const types = this.catalog.cableTypes;
