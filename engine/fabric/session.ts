@@ -77,13 +77,17 @@ export class FabricSession {
     const up = samePlans ? prev.up : scaleUp(doc, plans.types);
 
     // Placement: replayed on the same racks (virtual sites, placed where no rack is, compared after).
+    const sameIds = prev !== null && sameList(prev.rackIds, doc.racks, (r) => r.id);
     const sites = rackSites(doc, plans.types, samePlans ? { racks: prev.doc.racks, sites: prev.placed.sites } : null);
     const rackMoves = samePlans ? movedSites(prev.placed.sites.slice(0, sites.length), sites) : null;
-    const placed = wireNetworks(doc, plans, sites, samePlans && rackMoves ? { calls: prev.placed.placer.log, moved: rackMoves } : null);
+    // No rack moved (a rotation, utilisation, row or cooling edit): the placement is the same one.
+    const still = samePlans && sameIds && rackMoves !== null && rackMoves.size === 0;
+    const placed = still ? prev.placed
+      : wireNetworks(doc, plans, sites, samePlans && rackMoves ? { calls: prev.placed.placer.log, moved: rackMoves } : null);
     const moved = samePlans ? movedSites(prev.placed.sites, placed.sites) : null;
     // Runs: a segment is kept while the switches of its two tiers stay in their racks.
     const sitesKept = samePlans && moved !== null;
-    const sameRuns = sitesKept && !placed.placer.changed;
+    const sameRuns = sitesKept && (still || !placed.placer.changed);
     const runs = sameRuns ? prev.runs : networkRuns(placed, sitesKept ? { placed: prev.placed, segments: prev.runs } : null);
 
     // Routing: the tray graph is kept while the trays and the site settings are; a kept segment's
@@ -118,7 +122,6 @@ export class FabricSession {
     }
     const book = rerouted ? new CableBook(routing, prev?.book ?? null) : (prev as Kept).book;
 
-    const sameIds = prev !== null && sameList(prev.rackIds, doc.racks, (r) => r.id);
     const rackIds = sameIds ? prev.rackIds : doc.racks.map((r) => r.id as string);
     const diagramPlans = samePlans && sameIds ? prev.diagramPlans : diagramOfPlans(doc, plans.types, placed.compute, placed.storage);
     const diagram = sameRuns && sameIds ? prev.diagram : placedDiagram(diagramPlans, doc, placed.compute, placed.storage);
