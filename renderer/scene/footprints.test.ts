@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { demoHall } from '../../engine/generators/index';
 import { Catalog } from '../../engine/model/index';
-import { boundsOf, footprintIndex, rowExtents } from './footprints';
+import { boundsOf, footprintIndex, rowExtents, rowExtentsAfresh } from './footprints';
 
 const catalog = Catalog.parse(JSON.parse(readFileSync(new URL('../../assets/catalog/default.json', import.meta.url), 'utf8')));
 
@@ -56,5 +56,33 @@ describe('footprints', () => {
     const b = boundsOf(doc, ids)!;
     expect(row.lengthM).toBeCloseTo(Math.max(b.max[0] - b.min[0], b.max[1] - b.min[1]), 6);
     expect(row.racks).toBe(ids.length);
+  });
+});
+
+describe('row extents after edits', () => {
+  it('measures again only the rows of the racks that changed, with the same outcome as measuring afresh', () => {
+    let doc = demoHall(catalog);
+    const first = doc.racks[0]!.rowId!;
+    const steps: [string, (d: typeof doc) => typeof doc, boolean][] = [
+      // The first rack of a row 1.2 m along it: that row grows, the others keep their extents.
+      ['move', (d) => ({ ...d, racks: d.racks.map((r, i) => (i === 0 ? { ...r, position: { ...r.position, x: (r.position.x - 1.2) as typeof r.position.x } } : r)) }), true],
+      ['utilisation', (d) => ({ ...d, racks: d.racks.map((r, i) => (i === 3 ? { ...r, utilisation: 0.5 as typeof r.utilisation } : r)) }), true],
+      // A rack joining another row, a renamed row: measured in full.
+      ['row change', (d) => ({ ...d, racks: d.racks.map((r, i) => (i === 1 ? { ...r, rowId: d.racks[d.racks.length - 1]!.rowId } : r)) }), false],
+      ['rename', (d) => ({ ...d, rows: d.rows.map((row, i) => (i === 0 ? { ...row, name: 'Renamed' } : row)) }), false],
+    ];
+    let before = rowExtents(doc);
+    const base = before.find((r) => r.id === first)!.lengthM;
+    for (const [what, step, patched] of steps) {
+      doc = step(doc);
+      const now = rowExtents(doc);
+      expect(now, what).toEqual(rowExtentsAfresh(doc));
+      expect(rowExtents(doc), what).toBe(now);
+      // Patched: rows the edit did not touch keep their very extent objects.
+      const other = now.find((r) => r.id !== first)!;
+      expect(before.includes(other), what).toBe(patched);
+      if (what === 'move') expect(now.find((r) => r.id === first)!.lengthM).toBeCloseTo(base + 1.2, 6);
+      before = now;
+    }
   });
 });

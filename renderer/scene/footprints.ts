@@ -176,27 +176,68 @@ export function boundsOf(doc: ProjectDocument, ids: readonly string[]): Box3Like
 /** Rows as the floor shows them: name, the racks' extent along the row and its axis. */
 export interface RowExtent { id: string; name: string; a: [number, number]; b: [number, number]; lengthM: number; racks: number; maxH: number }
 
-export function rowExtents(doc: ProjectDocument): RowExtent[] {
-  const byRow = new Map<string, string[]>();
+/** Each row's racks (ids, in document order) and extent, as last measured. */
+interface RowsMeasured { doc: ProjectDocument; members: Map<string, string[]>; extents: Map<string, RowExtent | null>; out: RowExtent[] }
+let lastRows: RowsMeasured | null = null;
+
+function extentOf(doc: ProjectDocument, row: ProjectDocument['rows'][number], ids: readonly string[] | undefined): RowExtent | null {
+  if (ids === undefined) return null;
+  const b = boundsOf(doc, ids);
+  if (b === null) return null;
+  const along = b.max[0] - b.min[0] >= b.max[1] - b.min[1];
+  const cx = (b.min[0] + b.max[0]) / 2, cy = (b.min[1] + b.max[1]) / 2;
+  return {
+    id: row.id, name: row.name, racks: ids.length, maxH: b.max[2],
+    a: along ? [b.min[0], cy] : [cx, b.min[1]], b: along ? [b.max[0], cy] : [cx, b.max[1]],
+    lengthM: along ? b.max[0] - b.min[0] : b.max[1] - b.min[1],
+  };
+}
+
+/**
+ * The rows to measure again going from `prev` to `doc`: those of the racks that changed (their
+ * old and new row), when only racks changed in place (same ids, same order, same rows and
+ * catalog); null when everything must be measured again. A one-rack move on the gigawatt hall
+ * measures one row instead of 400 (7-25 ms per edit, for the row labels and dimensions).
+ */
+function rowsTouched(prev: ProjectDocument, doc: ProjectDocument): Set<string> | null {
+  if (prev.rows !== doc.rows || prev.catalog !== doc.catalog) return null;
+  const a = prev.racks, b = doc.racks;
+  if (a.length !== b.length) return null;
+  const touched = new Set<string>();
+  for (let i = 0; i < b.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (a[i]!.id !== b[i]!.id || a[i]!.rowId !== b[i]!.rowId) return null;
+    if (b[i]!.rowId !== null) touched.add(b[i]!.rowId!);
+  }
+  return touched;
+}
+
+function measureRows(doc: ProjectDocument): RowsMeasured {
+  const members = new Map<string, string[]>();
   for (const r of doc.racks) {
     if (r.rowId === null) continue;
-    let list = byRow.get(r.rowId);
-    if (list === undefined) byRow.set(r.rowId, (list = []));
+    let list = members.get(r.rowId);
+    if (list === undefined) members.set(r.rowId, (list = []));
     list.push(r.id);
   }
-  const out: RowExtent[] = [];
-  for (const row of doc.rows) {
-    const ids = byRow.get(row.id);
-    if (ids === undefined) continue;
-    const b = boundsOf(doc, ids);
-    if (b === null) continue;
-    const along = b.max[0] - b.min[0] >= b.max[1] - b.min[1];
-    const cx = (b.min[0] + b.max[0]) / 2, cy = (b.min[1] + b.max[1]) / 2;
-    out.push({
-      id: row.id, name: row.name, racks: ids.length, maxH: b.max[2],
-      a: along ? [b.min[0], cy] : [cx, b.min[1]], b: along ? [b.max[0], cy] : [cx, b.max[1]],
-      lengthM: along ? b.max[0] - b.min[0] : b.max[1] - b.min[1],
-    });
+  const extents = new Map(doc.rows.map((row) => [row.id as string, extentOf(doc, row, members.get(row.id))]));
+  return { doc, members, extents, out: [...extents.values()].filter((e) => e !== null) };
+}
+
+/** rowExtents measured afresh, every row (no cache read or written): what the incremental path must equal. */
+export const rowExtentsAfresh = (doc: ProjectDocument): RowExtent[] => measureRows(doc).out;
+
+/** Each row's ends, length and height, in document order (rows without racks left out). */
+export function rowExtents(doc: ProjectDocument): RowExtent[] {
+  const prev = lastRows;
+  if (prev !== null && prev.doc === doc) return prev.out;
+  const touched = prev === null ? null : rowsTouched(prev.doc, doc);
+  if (prev === null || touched === null) {
+    lastRows = measureRows(doc);
+    return lastRows.out;
   }
-  return out;
+  const extents = new Map(prev.extents);
+  for (const row of doc.rows) if (touched.has(row.id)) extents.set(row.id, extentOf(doc, row, prev.members.get(row.id)));
+  lastRows = { doc, members: prev.members, extents, out: touched.size === 0 ? prev.out : [...extents.values()].filter((e) => e !== null) };
+  return lastRows.out;
 }
