@@ -128,9 +128,7 @@ export function networkRuns(placed: PlacedNetworks, earlier: { placed: PlacedNet
   };
   for (const [net, old, prefix] of [[placed.compute, earlier?.placed.compute, ''], [placed.storage, earlier?.placed.storage, 'storage-']] as const) {
     if (!net) continue;
-    const first = segments.length;
-    const sizes = (earlier?.segments ?? []).slice(first).map((s) => s.length);
-    segments.push(...runSegments(net, prefix, keep(net, old, first), sizes));
+    segments.push(...runSegments(net, prefix, keep(net, old, segments.length)));
   }
   return segments;
 }

@@ -76,19 +76,34 @@ export function wireNetwork(plan: NetworkPlan, placer: SwitchPlacer, sites: Site
  * Every cable run of a wired network, unrouted, one segment a link class: NIC to leaf, then
  * each tier to the next (`${prefix}nic-leaf`, `${prefix}leaf-spine`, ...). A segment depends on
  * the plan and on where the switches of its two tiers went, not on how far apart the racks
- * stand; `kept(t)` hands back the earlier segment t when those are unchanged, and `sizes` the
- * run counts of the earlier segments (to size the pair index: a move changes them little).
+ * stand; `kept(t)` hands back the earlier segment t when those are unchanged.
  */
-export function runSegments(net: WiredNetwork, prefix: string, kept: (t: number) => CableRuns | null = () => null, sizes: number[] = []): CableRuns[] {
+export function runSegments(net: WiredNetwork, prefix: string, kept: (t: number) => CableRuns | null = () => null): CableRuns[] {
   const out: CableRuns[] = [kept(0) ?? nicRuns(net, prefix)];
-  for (let t = 1; t < net.clos.tiers.length; t++) out.push(kept(t) ?? tierRuns(net, t, prefix, sizes[t] ?? 1024));
+  for (let t = 1; t < net.clos.tiers.length; t++) out.push(kept(t) ?? tierRuns(net, t, prefix));
   return out;
+}
+
+/** The pair index runs are summed in, reused from segment to segment (see PairIndex.reset). */
+const scratch = new PairIndex(1024);
+
+/** Looks a run up by its ends (and speed) in a segment: indexed on first use, which only routing along trays makes. */
+function lookupOf(runs: CableRuns, key: (b: number, gbps: number) => number): (a: number, b: number, gbps: number) => number {
+  let index: PairIndex | null = null;
+  return (a, b, gbps) => {
+    if (!index) {
+      index = new PairIndex(runs.length);
+      for (let i = 0; i < runs.length; i++) index.add(runs.a[i] as number, key(runs.b[i] as number, runs.gbps[i] as number));
+    }
+    const k = key(b, gbps);
+    return k < 0 ? -1 : index.find(a, k);
+  };
 }
 
 function nicRuns(net: WiredNetwork, prefix: string): CableRuns {
   const leafSite = net.spreads[0]?.map((s) => (s[0] as [number, number])[0]) ?? [];
   // Summed by rack, leaf site and speed (speeds below 8192 Gbit/s), in order of first appearance.
-  const pairs = new PairIndex(net.plan.runs.length);
+  const pairs = scratch.reset();
   for (const run of net.plan.runs) pairs.addTo(run.rack, (leafSite[run.leaf] as number) * 8192 + run.gbps, run.count);
   const runs = new CableRuns(pairs.size);
   const cls = `${prefix}nic-leaf`;
@@ -97,14 +112,14 @@ function nicRuns(net: WiredNetwork, prefix: string): CableRuns {
     const gbps = key % 8192;
     runs.push(cls, gbps, pairs.a[i] as number, (key - gbps) / 8192, pairs.sum[i] as number);
   }
-  runs.lookup = (a, b, gbps) => pairs.find(a, b * 8192 + gbps);
+  runs.lookup = lookupOf(runs, (b, gbps) => b * 8192 + gbps);
   return runs;
 }
 
 /** Links from tier t-1 up to tier t, by site pair: each lower switch spreads its uplinks over the block above in proportion. */
-function tierRuns(net: WiredNetwork, t: number, prefix: string, expected: number): CableRuns {
+function tierRuns(net: WiredNetwork, t: number, prefix: string): CableRuns {
   const gbps = net.plan.switchType.portGbps;
-  const pairs = new PairIndex(expected);
+  const pairs = scratch.reset();
   const lowerBlocks = net.clos.tiers[t - 1]?.blocks ?? [];
   const lowerSpreads = net.spreads[t - 1] as Spread[];
   const blocks = net.clos.tiers[t]?.blocks ?? [];
@@ -134,7 +149,7 @@ function tierRuns(net: WiredNetwork, t: number, prefix: string, expected: number
   const cls = `${prefix}${tierName(t - 1)}-${tierName(t)}`;
   const runs = new CableRuns(pairs.size);
   for (let i = 0; i < pairs.size; i++) runs.push(cls, gbps, pairs.a[i] as number, pairs.b[i] as number, pairs.sum[i] as number);
-  runs.lookup = (a, b, g) => (g === gbps ? pairs.find(a, b) : -1);
+  runs.lookup = lookupOf(runs, (b, g) => (g === gbps ? b : -1));
   return runs;
 }
 

@@ -34,6 +34,18 @@ export class PairIndex {
     return new Int32Array(cap * 3);
   }
 
+  /**
+   * Empties the index for another use, keeping its arrays: the fabric rebuilds a segment's pairs
+   * in one scratch index per edit instead of allocating megabytes each time (V8 collects garbage
+   * by the external memory typed arrays take).
+   */
+  reset(): this {
+    this.table.fill(0);
+    this.sum.fill(0, 0, this.size);
+    this.size = 0;
+    return this;
+  }
+
   /** Index of (a, b), or -1. */
   find(a: number, b: number): number {
     const t = this.table;
