@@ -3,6 +3,7 @@
 // (percent for shares) and converted to the document's SI here, at the UI edge. A rack's row,
 // feeds and CDU are assigned from where it stands; the user may choose them here, and a later
 // nudge within the row keeps that choice (document/reassign.ts).
+import { useEffect } from 'react';
 import { Building2, Server, Snowflake, Zap, Layers } from 'lucide-react';
 import type { ProjectDocument, Rack, RowId } from '../../engine/model/index';
 import { applyOperation, useDocument } from '../state/document';
@@ -15,6 +16,7 @@ import { NumberField, Readout, SelectField, TextField } from '../ui/Fields';
 import { DrawnProperties, PlacementFields } from './PlacementFields';
 import { LinkProperties } from './LinkProperties';
 import { pickerLists, type NearestIndex, type Sited } from './nearest';
+import { prepareRefusal } from './placement-check';
 
 const STATUS = [
   { value: 'running', label: 'Running' }, { value: 'failed', label: 'Failed' }, { value: 'off', label: 'Off' },
@@ -132,6 +134,9 @@ function selectedOf(list: readonly { id: string }[], chosen: ReadonlySet<string>
 export function Inspector() {
   const doc = useDocument((s) => s.doc);
   const selection = useSession((s) => s.selection);
+  // Something is selected: a drag may come (its snap and refusal use the floor index), so build it while idle.
+  const anySelected = selection.length > 0;
+  useEffect(() => (doc !== null && anySelected ? prepareRefusal(doc) : undefined), [doc, anySelected]);
   let content = null;
   let title = 'Properties';
   if (doc !== null) {

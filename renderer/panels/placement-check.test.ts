@@ -1,7 +1,7 @@
 // The inspector's refusal through the floor index says word for word what the scan over every box
 // says, for positions and rotations that are refused (a neighbour, a CRAH, a column, the hall's
 // edge) and accepted, edit after edit; an edit re-indexes only the records it replaced, and records
-// added or removed rebuild the index.
+// added or removed rebuild the index. A drag's snap and refusal through it agree with the scan too.
 import { describe, expect, it } from 'vitest';
 import type { ProjectDocument, RotationDeg } from '../../engine/model/index';
 import { pt } from '../../engine/model/index';
@@ -9,7 +9,10 @@ import { demoHall } from '../../engine/generators/index';
 import { shippedCatalog } from '../../tests/support/catalog';
 import { buildContainment } from '../editor/build';
 import { deleteObjects, insertRecords, setPositionAxis, setRotation, translateObjects } from '../document/edits';
-import { FloorIndex, refusal, refusalByScan } from './placement-check';
+import { collisionReason } from '../editor/collision';
+import { objectBoxes } from '../editor/objects';
+import { snapShift } from '../editor/snap';
+import { boxesOfIds, clashReason, FloorIndex, refusal, refusalByScan, snapAmong } from './placement-check';
 
 /** Park-Miller: the same sequence of edits on every run. */
 function seeded(seed: number): () => number {
@@ -99,5 +102,44 @@ describe('refusal through the floor index', () => {
     index.sync(onto);
     expect(index.reason(fewer, ['r01-03'])).toBe('R01-03 would overlap R01-05');
     expect(refusalByScan(fewer, onto, ['r01-03'])).toBe('R01-03 would overlap R01-05');
+  });
+});
+
+describe('a drag\'s snap and refusal through the floor index', () => {
+  it('agree with snapShift and collisionReason over every box for 400 seeded drops of objects and a contained aisle', () => {
+    const doc = contained();
+    const random = seeded(7);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const all = objectBoxes(doc);
+    const ids = all.map((b) => b.id);
+    const aisle = doc.containment[0]!.id as string;
+    let refused = 0, accepted = 0, snapped = 0, aisles = 0;
+    for (let i = 0; i < 400; i++) {
+      // The aisle itself now and then, so 'aisle' candidates (kept off blocking boxes only) are checked too.
+      const chosen = random() < 0.15 ? [aisle, pick(ids)] : random() < 0.8 ? [pick(ids)] : [pick(ids), pick(ids), pick(ids)];
+      const moving = new Set(chosen);
+      const others = all.filter((b) => !moving.has(b.id));
+      const mine = boxesOfIds(doc, chosen);
+      expect(mine).toEqual(all.filter((b) => moving.has(b.id)));
+      const dx = Math.round((random() * 8 - 4) * 100) / 100, dy = Math.round((random() * 8 - 4) * 100) / 100;
+      const grabbed = mine[0]!;
+      const fp = { minX: grabbed.fp.minX + dx, maxX: grabbed.fp.maxX + dx, minY: grabbed.fp.minY + dy, maxY: grabbed.fp.maxY + dy };
+      const snap = snapAmong(doc, fp, moving, true);
+      expect(snap, `drop ${i}`).toEqual(snapShift(fp, others, doc.hall.tileM));
+      if (snap.dx !== Math.round(fp.minX / doc.hall.tileM) * doc.hall.tileM - fp.minX) snapped++;
+      const candidates = mine.filter((b) => b.blocking || b.section === 'containment').map((b) => ({
+        fp: { minX: b.fp.minX + dx, maxX: b.fp.maxX + dx, minY: b.fp.minY + dy, maxY: b.fp.maxY + dy },
+        label: b.name, kind: b.section === 'containment' ? 'aisle' as const : 'floor' as const,
+      }));
+      if (candidates.some((c) => c.kind === 'aisle')) aisles++;
+      const expected = collisionReason(doc, candidates, others);
+      expect(clashReason(doc, candidates, moving), `drop ${i} of ${chosen.join(', ')}`).toBe(expected);
+      if (expected === null) accepted++; else refused++;
+    }
+    // Refusals, clear drops and snaps to a neighbour's edge rather than the grid all came up.
+    expect(refused).toBeGreaterThan(50);
+    expect(accepted).toBeGreaterThan(50);
+    expect(snapped).toBeGreaterThan(20);
+    expect(aisles).toBeGreaterThan(30);
   });
 });

@@ -1,14 +1,16 @@
-// Why the inspector refuses a position or rotation, checked against the boxes near the objects
-// being edited rather than all of them: a gigawatt hall has ~38,000 boxes, and filtering them twice
-// per check took ~50 ms a keystroke. The boxes a floor object can hit (blocking ones and contained
-// aisles) sit in a grid kept from edit to edit: an edit replaces only the records it changes
-// (document/edits.ts), so the next document's grid is the last one with those records moved, found
-// by identity as document/replaced.ts finds them. Records added, removed or reordered rebuild it, as does a new
-// catalog (the sizes). The answer is collisionReason's over all boxes, word for word: the boxes
-// handed to it are those overlapping a candidate's cells, in document order.
+// Why a move is refused, checked against the boxes near the objects being moved rather than all of
+// them: a gigawatt hall has ~28,000 boxes, and filtering them twice per check took ~50 ms an
+// inspector keystroke and ~10 ms a drag's pointer move. The floor-level boxes (what a floor object
+// can hit, and what a drag snaps to) sit in a grid kept from edit to edit: an edit replaces only the
+// records it changes (document/edits.ts), so the next document's grid is the last one with those
+// records moved, found by identity as document/replaced.ts finds them. Records added, removed or
+// reordered rebuild it, as does a new catalog (the sizes). The answer is collisionReason's over all
+// boxes, word for word: the boxes handed to it are those sharing a cell with a candidate, in
+// document order. The inspector and the select tool's drag both ask here.
 import type { Footprint, ProjectDocument } from '../../engine/model/index';
 import { collisionReason, type Candidate } from '../editor/collision';
 import { objectBoxes, type ObjectBox, type Section } from '../editor/objects';
+import { SNAP_NEAR_M, snapShift } from '../editor/snap';
 import { rackGrid } from '../document/rack-grid';
 
 /** Grid cell side: a rack is ~0.6 x 1.2 m, a contained aisle a few cells long. */
@@ -33,8 +35,11 @@ function cellsOf(fp: Footprint): number[] {
   for (let i = cellIndex(fp.minX); i <= cellIndex(fp.maxX); i++) for (let j = cellIndex(fp.minY); j <= cellIndex(fp.maxY); j++) out.push(cellOf(i, j));
   return out;
 }
-/** A floor object is kept out of blocking boxes and of contained aisles (collisionReason's rule for 'floor'). */
-const canClash = (b: ObjectBox) => b.blocking || b.section === 'containment';
+/**
+ * Boxes on the floor: every box a candidate can clash with (blocking ones, contained aisles) and
+ * every box snapShift snaps to; busways and raised trays are neither.
+ */
+const onFloor = (b: ObjectBox) => b.z0 === 0;
 
 /** The box objectBoxes makes for one record (remembered per record, so this is a lookup once made). */
 function boxOf(doc: ProjectDocument, section: Section, record: Placed): ObjectBox | null {
@@ -46,7 +51,7 @@ function boxOf(doc: ProjectDocument, section: Section, record: Placed): ObjectBo
 export class FloorIndex {
   private doc: ProjectDocument | null = null;
   private readonly cells = new Map<number, Entry[]>();
-  /** Entry per record, by section and place in its array (null: no box, or one that clashes with nothing). */
+  /** Entry per record, by section and place in its array (null: no box, or one off the floor). */
   private entries: (Entry | null)[][] = [];
   private readonly place = new Map<string, number>();
   /** Two records share an id: the caller must check the slow way to name the same box. */
@@ -103,7 +108,7 @@ export class FloorIndex {
   }
 
   private add(box: ObjectBox, order: number): Entry | null {
-    if (!canClash(box)) return null;
+    if (!onFloor(box)) return null;
     const entry = { box, order };
     for (const c of cellsOf(box.fp)) {
       const list = this.cells.get(c);
@@ -120,29 +125,54 @@ export class FloorIndex {
     }
   }
 
+  /** The boxes of `ids` in the indexed document, in document order; undefined when ids are shared. */
+  boxesOf(ids: Iterable<string>): ObjectBox[] | undefined {
+    const doc = this.doc;
+    if (doc === null || this.ambiguous) return undefined;
+    const orders: number[] = [];
+    for (const id of new Set(ids)) {
+      const order = this.place.get(id);
+      if (order !== undefined) orders.push(order);
+    }
+    orders.sort((a, b) => a - b);
+    const out: ObjectBox[] = [];
+    for (const order of orders) {
+      const s = SECTIONS[Math.floor(order / SECTION_STRIDE)]!;
+      const box = boxOf(doc, s, (doc[s] as readonly Placed[])[order % SECTION_STRIDE]!);
+      if (box !== null) out.push(box);
+    }
+    return out;
+  }
+
+  /**
+   * The floor boxes sharing a cell with one of `fps` grown by `marginM`, other than `moving`, in
+   * document order: every floor box within `marginM` of them, and a few more the caller's own test
+   * drops. Undefined when only a scan can say (shared ids, a footprint over too many cells).
+   */
+  near(fps: readonly Footprint[], marginM: number, moving: ReadonlySet<string>): ObjectBox[] | undefined {
+    if (this.doc === null || this.ambiguous) return undefined;
+    const grown = fps.map((f) => ({ minX: f.minX - marginM, minY: f.minY - marginM, maxX: f.maxX + marginM, maxY: f.maxY + marginM }));
+    if (grown.some((f) => !(cellCount(f) <= MAX_CANDIDATE_CELLS))) return undefined;
+    const found = new Set<Entry>();
+    for (const f of grown) for (const c of cellsOf(f)) for (const e of this.cells.get(c) ?? []) if (!moving.has(e.box.id)) found.add(e);
+    return [...found].sort((a, b) => a.order - b.order).map((e) => e.box);
+  }
+
+  /** collisionReason for `candidates` among the indexed boxes other than `moving`, against the hall of `hallOf`; undefined when only a scan can say. */
+  clash(hallOf: ProjectDocument, candidates: readonly Candidate[], moving: ReadonlySet<string>): string | null | undefined {
+    const others = this.near(candidates.map((c) => c.fp), 0, moving);
+    return others === undefined ? undefined : collisionReason(hallOf, candidates, others);
+  }
+
   /**
    * Why the objects `ids` cannot stand where they are in the indexed document (collisionReason,
    * against the hall of `hallOf`), or undefined when only the full check can say (shared ids).
    */
   reason(hallOf: ProjectDocument, ids: readonly string[]): string | null | undefined {
-    const doc = this.doc;
-    if (doc === null || this.ambiguous) return undefined;
-    const moving = new Set(ids);
-    const mine: { order: number; box: ObjectBox }[] = [];
-    for (const id of moving) {
-      const order = this.place.get(id);
-      if (order === undefined) continue;
-      const s = SECTIONS[Math.floor(order / SECTION_STRIDE)]!;
-      const box = boxOf(doc, s, (doc[s] as readonly Placed[])[order % SECTION_STRIDE]!);
-      if (box !== null && box.blocking) mine.push({ order, box });
-    }
-    mine.sort((a, b) => a.order - b.order);
-    if (mine.some(({ box }) => !(cellCount(box.fp) <= MAX_CANDIDATE_CELLS))) return undefined;
-    const near = new Set<Entry>();
-    for (const { box } of mine) for (const c of cellsOf(box.fp)) for (const e of this.cells.get(c) ?? []) if (!moving.has(e.box.id)) near.add(e);
-    const others = [...near].sort((a, b) => a.order - b.order).map((e) => e.box);
-    const candidates: Candidate[] = mine.map(({ box }) => ({ fp: box.fp, label: box.name, kind: 'floor' }));
-    return collisionReason(hallOf, candidates, others);
+    const mine = this.boxesOf(ids);
+    if (mine === undefined) return undefined;
+    const candidates: Candidate[] = mine.filter((b) => b.blocking).map((b) => ({ fp: b.fp, label: b.name, kind: 'floor' }));
+    return this.clash(hallOf, candidates, new Set(ids));
   }
 }
 
@@ -154,7 +184,7 @@ export function refusalByScan(doc: ProjectDocument, next: ProjectDocument, ids: 
   return collisionReason(doc, candidates, boxes.filter((b) => !moving.has(b.id)));
 }
 
-/** One index for the window: the inspector edits one document after another. */
+/** One index for the window: the inspector and the drag edit one document after another. */
 const shared = new FloorIndex();
 
 /**
@@ -179,4 +209,29 @@ export function refusal(doc: ProjectDocument, next: ProjectDocument, ids: readon
   shared.sync(next);
   const fast = shared.reason(doc, ids);
   return fast === undefined ? refusalByScan(doc, next, ids) : fast;
+}
+
+/** The boxes of `ids` in `doc`, in document order (a drag's moving objects). */
+export function boxesOfIds(doc: ProjectDocument, ids: readonly string[]): ObjectBox[] {
+  shared.sync(doc);
+  const moving = new Set(ids);
+  return shared.boxesOf(moving) ?? objectBoxes(doc).filter((b) => moving.has(b.id));
+}
+
+/**
+ * Why `candidates` cannot stand in `doc` beside its objects other than `moving` (a drag checks its
+ * objects moved by the drop's offset, before any document has them there), or null.
+ */
+export function clashReason(doc: ProjectDocument, candidates: readonly Candidate[], moving: ReadonlySet<string>): string | null {
+  shared.sync(doc);
+  const fast = shared.clash(doc, candidates, moving);
+  return fast === undefined ? collisionReason(doc, candidates, objectBoxes(doc).filter((b) => !moving.has(b.id))) : fast;
+}
+
+/** snapShift of `fp` among the objects of `doc` other than `moving`, handed only the floor boxes near it. */
+export function snapAmong(doc: ProjectDocument, fp: Footprint, moving: ReadonlySet<string>, enabled: boolean): { dx: number; dy: number } {
+  if (!enabled) return { dx: 0, dy: 0 };
+  shared.sync(doc);
+  const others = shared.near([fp], SNAP_NEAR_M, moving) ?? objectBoxes(doc).filter((b) => !moving.has(b.id));
+  return snapShift(fp, others, doc.hall.tileM, true);
 }

@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { shippedCatalog } from '../../tests/support/catalog';
 import { currentDoc, toolEvent } from '../../tests/support/tool-events';
-import { demoHall } from '../../engine/generators/index';
+import { demoHall, gigawattHall } from '../../engine/generators/index';
 import { loadDocument } from '../state/document';
 import { select, useSession } from '../state/session';
 import { history } from '../editor/instance';
@@ -83,6 +83,33 @@ describe('select tool', () => {
     expect(doc().racks).toEqual(start.racks);
     expect(history.canUndo()).toBe(false);
     expect(history.canRedo()).toBe(false);
+  });
+});
+
+describe('select tool on the gigawatt hall', () => {
+  it('refuses a rack dragged onto its neighbour, naming it, and takes the aisle in front; one undo step', () => {
+    loadDocument(gigawattHall(shippedCatalog), null, null);
+    const start = doc();
+    const tool = createSelectTool();
+    // R01-06 stands at x 312.0 to 312.6, y 5.4 to 6.6, between R01-05 and R01-07 in a row of 0.6 m racks.
+    tool.current.onPointerDown!(ev(312.3, 6, 'r01-06'));
+    tool.current.onPointerMove!(ev(312.6, 6));
+    expect(tool.current.id).toBe('dragging');
+    expect(doc()).toBe(start);
+    expect(useEditor.getState().hint!.text).toBe("Can't move here: R01-06 would overlap R01-07");
+    // Out into the aisle in front it moves, snapped to the grid (front edge 5.4 - 1.2 = 4.2 m, a tile line).
+    tool.current.onPointerMove!(ev(312.3, 4.8));
+    expect(doc().racks.find((r) => r.id === 'r01-06')!.position).toEqual({ x: 312.3, y: 4.8 });
+    expect(useEditor.getState().hint).toBeNull();
+    // Back up onto R01-05 it is refused again and stays in the aisle.
+    const inAisle = doc();
+    tool.current.onPointerMove!(ev(311.7, 6));
+    expect(doc()).toBe(inAisle);
+    expect(useEditor.getState().hint!.text).toBe("Can't move here: R01-06 would overlap R01-05");
+    tool.current.onPointerUp!(ev(311.7, 6));
+    expect(history.undoName()).toBe('object.move');
+    history.undo();
+    expect(doc().racks).toEqual(start.racks);
   });
 });
 

@@ -2,19 +2,20 @@
 // to its neighbours' edges, else to the tile grid). A position that collides is refused with the
 // reason beside the cursor and the objects stay at the last good spot. Racks dropped in another
 // row join it when the drag ends. The whole drag is one undo step; Escape puts everything back as
-// if nothing happened.
+// if nothing happened. Both the snap and the refusal look only at the floor boxes near the moving
+// objects, through the inspector's floor index (panels/placement-check.ts): same answers as
+// looking at every box, without filtering a gigawatt hall's ~28,000 boxes per pointer move.
 import { applyOperation } from '../../state/document';
 import { useSession } from '../../state/session';
 import { rotateObjects, translateObjects } from '../../document/edits';
 import { history } from '../../editor/instance';
-import { collisionReason } from '../../editor/collision';
 import { boundsOf, type ObjectBox } from '../../editor/objects';
-import { snapShift } from '../../editor/snap';
 import { clearHint, showHint } from '../../editor/state';
 import type { ProjectDocument } from '../../../engine/model/index';
 import type { StateNode, Tool, ToolEvent } from '../types';
 import { reassignAfterMove } from '../moves';
 import { boxesOf, currentDoc, setBusy } from '../context';
+import { boxesOfIds, clashReason, snapAmong } from '../../panels/placement-check';
 
 export class SelectDragging implements StateNode {
   readonly id = 'dragging';
@@ -43,23 +44,21 @@ export class SelectDragging implements StateNode {
   onPointerMove(e: ToolEvent): void {
     const doc = currentDoc();
     if (doc === null || e.point === null || this.grabbed === null) return;
-    const boxes = boxesOf(doc);
     const moving = new Set(this.ids);
-    const others = boxes.filter((b) => !moving.has(b.id));
-    const mine = boxes.filter((b) => moving.has(b.id));
+    const mine = boxesOfIds(doc, this.ids);
     const grabbed = mine.find((b) => b.id === this.grabbed!.id) ?? mine[0];
     if (grabbed === undefined) return;
     // Where the grabbed object would be, from where it stands now.
     const want = { x: e.point.x - this.start.x - this.applied.x, y: e.point.y - this.start.y - this.applied.y };
     const fp = { minX: grabbed.fp.minX + want.x, maxX: grabbed.fp.maxX + want.x, minY: grabbed.fp.minY + want.y, maxY: grabbed.fp.maxY + want.y };
-    const snap = grabbed.z0 === 0 ? snapShift(fp, others, doc.hall.tileM, !e.mod) : { dx: 0, dy: 0 };
+    const snap = snapAmong(doc, fp, moving, grabbed.z0 === 0 && !e.mod);
     const dx = Math.round((want.x + snap.dx) * 1000) / 1000, dy = Math.round((want.y + snap.dy) * 1000) / 1000;
     if (dx === 0 && dy === 0) return;
     const candidates = mine.filter((b) => b.blocking || b.section === 'containment').map((b) => ({
       fp: { minX: b.fp.minX + dx, maxX: b.fp.maxX + dx, minY: b.fp.minY + dy, maxY: b.fp.maxY + dy },
       label: b.name, kind: b.section === 'containment' ? 'aisle' as const : 'floor' as const,
     }));
-    const reason = collisionReason(doc, candidates, others);
+    const reason = clashReason(doc, candidates, moving);
     if (reason !== null) { showHint(`Can't move here: ${reason}`, 'error', e); return; }
     clearHint();
     applyOperation(translateObjects, { ids: this.ids, dx, dy });
