@@ -46,6 +46,18 @@ export class CableRuns {
   /** For a segment: the position of the run between two sites at a speed, or -1 (set by its maker). */
   lookup: ((a: number, b: number, gbps: number) => number) | null = null;
 
+  /** Runs of one class and speed, the ends and counts of the first n pairs given as columns (copied). */
+  static ofClass(cls: string, gbps: number, a: Int32Array, b: Int32Array, count: Int32Array, n: number): CableRuns {
+    const runs = new CableRuns(n);
+    if (n > 0) runs.intern(cls);
+    runs.gbps.fill(gbps, 0, n);
+    runs.a.set(a.subarray(0, n));
+    runs.b.set(b.subarray(0, n));
+    runs.count.set(count.subarray(0, n));
+    runs.length = n;
+    return runs;
+  }
+
   private intern(cls: string): number {
     // Runs come a class at a time: the last one is the likely one.
     const last = this.classes.length - 1;

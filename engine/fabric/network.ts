@@ -146,9 +146,7 @@ function tierRuns(net: WiredNetwork, t: number, prefix: string): CableRuns {
       }
     }
   }
-  const cls = `${prefix}${tierName(t - 1)}-${tierName(t)}`;
-  const runs = new CableRuns(pairs.size);
-  for (let i = 0; i < pairs.size; i++) runs.push(cls, gbps, pairs.a[i] as number, pairs.b[i] as number, pairs.sum[i] as number);
+  const runs = CableRuns.ofClass(`${prefix}${tierName(t - 1)}-${tierName(t)}`, gbps, pairs.a, pairs.b, pairs.sum, pairs.size);
   runs.lookup = lookupOf(runs, (b, g) => (g === gbps ? b : -1));
   return runs;
 }
