@@ -9,7 +9,7 @@ import { demoHall, gigawattHall } from '../generators/index.js';
 import { Catalog, type ProjectDocument } from '../model/index.js';
 import { computePower, updatePower } from './index.js';
 import { buildGraph } from './graph.js';
-import { buswayRuns, reachViolations } from './reach.js';
+import { buswayRuns, distanceToRun, reachViolations } from './reach.js';
 
 const CODE = 'power.feed-out-of-reach';
 /** The message up to where it says how far. */
@@ -122,5 +122,16 @@ describe('busway reach', () => {
     expect(after.violations.filter((v) => v.code === CODE)).toHaveLength(6);
     // And moved back, gone again.
     expect(updatePower(after, demo, rowRacks.map((r) => r.id)).violations.filter((v) => v.code === CODE)).toEqual([]);
+  });
+});
+
+describe('distance to a busway run (shared with the editor\'s feed assignment)', () => {
+  it('is the distance to the segment along the run\'s axis, worked by hand', () => {
+    // 2.4 m run along x centred on (10, 5): the point (12, 5.5) is 2 - 1.2 = 0.8 m past its end and 0.5 m aside.
+    expect(distanceToRun({ x: 12, y: 5.5 }, { position: { x: 10, y: 5 }, lengthM: 2.4, rotationDeg: 180 })).toBeCloseTo(Math.sqrt(0.8 ** 2 + 0.5 ** 2), 12);
+    // Turned to run along y: (10.3, 6.6) is 1.6 - 1.2 = 0.4 m past its end and 0.3 m aside, 0.5 m (3-4-5).
+    expect(distanceToRun({ x: 10.3, y: 6.6 }, { position: { x: 10, y: 5 }, lengthM: 2.4, rotationDeg: 90 })).toBeCloseTo(0.5, 12);
+    // Beside the run, within its length: only the distance across counts.
+    expect(distanceToRun({ x: 9, y: 4.75 }, { position: { x: 10, y: 5 }, lengthM: 2.4, rotationDeg: 0 })).toBeCloseTo(0.25, 12);
   });
 });

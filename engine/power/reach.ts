@@ -5,7 +5,7 @@
 // the segment of `lengthM` along the busway's axis (x at rotation 0 and 180, y at 90 and 270)
 // centred on its position: d = hypot(max(0, |u| - L/2), v), u along the run and v across it.
 // A row moved away from its busways keeps them as feeds; this says the busway no longer reaches.
-import { DEFAULT_TAP_OFF_REACH_M, type ProjectDocument } from '../model/index.js';
+import { DEFAULT_TAP_OFF_REACH_M, type ProjectDocument, type RotationDeg, type Vec2 } from '../model/index.js';
 import type { Violation } from '../results/index.js';
 import type { PowerGraph, RackTable } from './graph.js';
 
@@ -34,18 +34,31 @@ export function buswayRuns(doc: ProjectDocument, g: Pick<PowerGraph, 'n'>): Busw
     runs.cx[i] = e.position.x;
     runs.cy[i] = e.position.y;
     runs.half[i] = e.lengthM / 2;
-    runs.alongX[i] = e.rotationDeg === 0 || e.rotationDeg === 180 ? 1 : 0;
+    runs.alongX[i] = runsAlongX(e.rotationDeg) ? 1 : 0;
     runs.reachM[i] = t.tapOffReachM ?? DEFAULT_TAP_OFF_REACH_M;
   });
   return runs;
 }
 
+/** Whether a busway at this rotation runs along x (0 and 180) or along y (90 and 270). */
+export const runsAlongX = (rotationDeg: RotationDeg): boolean => rotationDeg === 0 || rotationDeg === 180;
+
+/** Squared plan distance from (x, y) to the run centred on (cx, cy), `half` each way along x or y, m²: d² of the formula above. */
+export function runDistanceSq(x: number, y: number, cx: number, cy: number, half: number, alongX: boolean): number {
+  const dx = x - cx, dy = y - cy;
+  const u = alongX ? dx : dy, v = alongX ? dy : dx;
+  const over = Math.max(0, Math.abs(u) - half);
+  return over * over + v * v;
+}
+
 /** Squared plan distance from (x, y) to the run of element `e`, m² (no square root on the hot path). */
 export function distanceToRunSq(runs: BuswayRuns, e: number, x: number, y: number): number {
-  const dx = x - runs.cx[e]!, dy = y - runs.cy[e]!;
-  const u = runs.alongX[e] ? dx : dy, v = runs.alongX[e] ? dy : dx;
-  const over = Math.max(0, Math.abs(u) - runs.half[e]!);
-  return over * over + v * v;
+  return runDistanceSq(x, y, runs.cx[e]!, runs.cy[e]!, runs.half[e]!, runs.alongX[e] === 1);
+}
+
+/** Plan distance from `p` to the run of a busway of `lengthM` standing at `position`, m (the editor feeds a rack from the nearest). */
+export function distanceToRun(p: Vec2, busway: { position: Vec2; lengthM: number; rotationDeg: RotationDeg }): number {
+  return Math.sqrt(runDistanceSq(p.x, p.y, busway.position.x, busway.position.y, busway.lengthM / 2, runsAlongX(busway.rotationDeg)));
 }
 
 /** Racks named in a message before "and N more". */

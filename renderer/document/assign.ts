@@ -1,7 +1,8 @@
 // Where a new or moved rack belongs, so the power and cooling models see it: the row of the nearest
 // rack, the A and B busways (or PDUs) feeding that row nearest to it, and the row's CDU when the
 // rack is liquid cooled. What could not be found is said in words for the UI.
-import type { CoolingId, CoolingUnit, PowerEquipment, PowerId, ProjectDocument, Rack, RotationDeg, RowId } from '../../engine/model/index';
+import type { CoolingId, CoolingUnit, PowerEquipment, PowerId, ProjectDocument, Rack, RowId } from '../../engine/model/index';
+import { distanceToRun } from '../../engine/power/reach';
 import { rackGrid, type RackGrid } from './rack-grid';
 
 export interface Assignment {
@@ -15,15 +16,6 @@ export interface Assignment {
 
 type Point = { x: number; y: number };
 const dist = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
-
-/** Distance from a point to a busway run (a segment along its rotation axis). */
-function toRun(p: Point, centre: Point, lengthM: number, rotationDeg: RotationDeg): number {
-  const alongX = rotationDeg === 0 || rotationDeg === 180;
-  const half = lengthM / 2;
-  const [u, v] = alongX ? [p.x - centre.x, p.y - centre.y] : [p.y - centre.y, p.x - centre.x];
-  const over = Math.max(0, Math.abs(u) - half);
-  return Math.hypot(over, v);
-}
 
 /** Power equipment by id, per power array (a rack edit keeps it). */
 const powerById = new WeakMap<ProjectDocument['power'], Map<string, PowerEquipment>>();
@@ -101,7 +93,8 @@ export class RowIndex {
       for (const id of ids) {
         const b = this.feeder(id);
         if (b === undefined) continue;
-        const d = b.lengthM === null ? dist(b.position, at) : toRun(at, b.position, b.lengthM, b.rotationDeg);
+        // A busway's run is measured as the power model measures a tap-off's reach (engine/power/reach.ts).
+        const d = b.lengthM === null ? dist(b.position, at) : distanceToRun(at, { position: b.position, lengthM: b.lengthM, rotationDeg: b.rotationDeg });
         if (d < bestD) { best = b.id; bestD = d; }
       }
       if (best === null) missing.push(`no busway ${side} in ${rowName}`);
