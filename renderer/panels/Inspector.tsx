@@ -15,6 +15,7 @@ import { formatLength } from '../editor/units';
 import { NumberField, Readout, SelectField, TextField } from '../ui/Fields';
 import { DrawnProperties, PlacementFields } from './PlacementFields';
 import { LinkProperties } from './LinkProperties';
+import { LinksSummary } from './LinksSummary';
 import { pickerLists, type NearestIndex, type Sited } from './nearest';
 import { prepareRefusal } from './placement-check';
 
@@ -149,9 +150,12 @@ export function Inspector() {
     const rackIds = present.filter((id) => inRacks.has(id));
     const drawn = selection.filter((id) => inDrawn.has(id));
     const links = selection.filter((id) => inLinks.has(id));
+    const objects = present.length + drawn.length;
     if (present.length === 0 && drawn.length === 1) content = <DrawnProperties doc={doc} id={drawn[0]!} />;
-    else if (present.length === 0 && links.length === 1) content = <LinkProperties doc={doc} id={links[0]!} />;
-    else if (present.length === 0) content = <HallProperties doc={doc} />;
+    else if (objects === 0 && links.length === 1) content = <LinkProperties doc={doc} id={links[0]!} />;
+    else if (objects === 0 && links.length > 1) content = <LinksSummary doc={doc} ids={links} objects={0} />;
+    else if (present.length === 0 && links.length === 0) content = <HallProperties doc={doc} />;
+    else if (present.length === 0) content = null;
     else if (rackIds.length === present.length) content = <RackProperties doc={doc} ids={rackIds} />;
     else if (present.length === 1) {
       const id = present[0]!;
@@ -159,7 +163,11 @@ export function Inspector() {
     } else {
       content = <div className="body"><div className="kind-line"><Layers size={14} />{present.length} objects of several kinds</div></div>;
     }
-    if (present.length > 0) title = `Properties · ${present.length} selected`;
+    // Links selected with objects: the objects' properties, then the links' figures, both counted.
+    if (objects > 0 && links.length > 0) content = <>{content}<LinksSummary doc={doc} ids={links} objects={objects} /></>;
+    if (objects > 0 && links.length > 0) title = `Properties · ${objects} ${objects === 1 ? 'object' : 'objects'}, ${links.length} ${links.length === 1 ? 'link' : 'links'} selected`;
+    else if (present.length > 0) title = `Properties · ${present.length} selected`;
+    else if (links.length > 1) title = `Properties · ${links.length} links selected`;
   }
   return (
     <section className="inspector" data-testid="inspector">
