@@ -129,6 +129,8 @@ export class SegmentRouting {
   orderedM: Float64Array;
   type: Int32Array;
   ordered: Int32Array;
+  /** The segment's own sums (segmentSums), kept until a run is routed again. */
+  sums: SegmentSums | null = null;
 
   /**
    * Routes every run. Given the routing of the segment an earlier placement made in its place on
@@ -171,6 +173,7 @@ export class SegmentRouting {
 
   /** Routes and types run i again (its sites moved, or the router changed). */
   route(i: number): void {
+    this.sums = null;
     const before = this.router.disconnected;
     const lengthM = this.router.lengthM(this.runs.a[i] as number, this.runs.b[i] as number);
     this.lengthM[i] = lengthM;
@@ -224,7 +227,108 @@ export class CableRouting {
   }
 }
 
-/** The sums of a routing, in booking order: cable lines, link classes, the cables no type reaches. */
+/**
+ * One segment's sums, each added to in booking order from zero: per cable type (count, routed
+ * and ordered length, orderable-length histogram), per class, the runs no cable reaches, and the
+ * booked runs' columns. The book adds the segments' sums in segment order, so a segment whose
+ * runs kept their routing keeps its sums, and the totals are the same numbers either way.
+ */
+export interface SegmentSums {
+  /** Runs booked (a cable carries their speed), and their positions when not all are. */
+  kept: number;
+  keptRuns: Int32Array | null;
+  noCableSpeeds: number[];
+  tooLong: { a: number; b: number; lengthM: number; count: number }[];
+  /** Catalog cable types in order of first appearance, and per type the sums. */
+  types: number[];
+  lineCount: Float64Array;
+  lineRouted: Float64Array;
+  lineOrdered: Float64Array;
+  hist: Float64Array;
+  rounded: Map<number, Map<number, number>>;
+  /** Classes in order of first appearance, and per class the link statistics. */
+  classes: string[];
+  classStats: LinkClassStats[];
+}
+
+/** Where each cable type's orderable lengths start in a histogram of all of them. */
+function histStarts(types: readonly CableType[]): Int32Array {
+  const start = new Int32Array(types.length + 1);
+  types.forEach((c, t) => { start[t + 1] = (start[t] as number) + c.orderableLengthsM.length; });
+  return start;
+}
+
+function segmentSums(seg: SegmentRouting, types: readonly CableType[], histStart: Int32Array): SegmentSums {
+  const { runs, type, lengthM, orderedM, ordered, tooLong } = seg;
+  const T = types.length;
+  const out: SegmentSums = {
+    kept: 0, keptRuns: null, noCableSpeeds: [], tooLong: [], types: [],
+    lineCount: new Float64Array(T), lineRouted: new Float64Array(T), lineOrdered: new Float64Array(T),
+    hist: new Float64Array(histStart[T] as number), rounded: new Map(), classes: [], classStats: [],
+  };
+  const seenType = new Uint8Array(T);
+  const local = new Int32Array(runs.classes.length).fill(-1);
+  const skipped: number[] = [];
+  const { cls: runCls, gbps: runGbps, a: runA, b: runB, count: runCount } = runs;
+  const { lineCount, lineRouted, lineOrdered, hist } = out;
+  for (let i = 0; i < runs.length; i++) {
+    const t = type[i] as number;
+    if (t < 0) {
+      out.noCableSpeeds.push(runGbps[i] as number);
+      skipped.push(i);
+      continue;
+    }
+    const c = types[t] as CableType;
+    const count = runCount[i] as number;
+    const len = lengthM[i] as number;
+    if (tooLong[i]) out.tooLong.push({ a: runA[i] as number, b: runB[i] as number, lengthM: len, count });
+    if (!seenType[t]) {
+      seenType[t] = 1;
+      out.types.push(t);
+    }
+    lineCount[t] = (lineCount[t] as number) + count;
+    lineRouted[t] = (lineRouted[t] as number) + len * count;
+    lineOrdered[t] = (lineOrdered[t] as number) + (orderedM[i] as number) * count;
+    const o = ordered[i] as number;
+    if (o >= 0) {
+      const h = (histStart[t] as number) + o;
+      hist[h] = (hist[h] as number) + count;
+    } else {
+      let m = out.rounded.get(t);
+      if (!m) out.rounded.set(t, (m = new Map()));
+      m.set(orderedM[i] as number, (m.get(orderedM[i] as number) ?? 0) + count);
+    }
+    const lc = runCls[i] as number;
+    let k = local[lc] as number;
+    if (k === -1) {
+      local[lc] = k = out.classes.length;
+      out.classes.push(runs.classes[lc] as string);
+      out.classStats.push({ count: 0, routedM: 0, maxM: 0, delayNs: 0 });
+    }
+    const s = out.classStats[k] as LinkClassStats;
+    s.count += count;
+    s.routedM += len * count;
+    s.maxM = Math.max(s.maxM, len);
+    s.delayNs += len * c.delayNsPerM * count;
+  }
+  out.kept = runs.length - skipped.length;
+  if (skipped.length > 0) {
+    const keptRuns = new Int32Array(out.kept);
+    let k = 0;
+    let next = 0;
+    for (let i = 0; i < runs.length; i++) {
+      if (i === skipped[next]) next++;
+      else keptRuns[k++] = i;
+    }
+    out.keptRuns = keptRuns;
+  }
+  return out;
+}
+
+/**
+ * The sums of a routing: the segments' sums added in segment order (segmentSums), cable lines,
+ * link classes, the cables no type reaches, and the booked runs as bundle columns.
+ */
 export class CableBook {
   private lines: CableLine[] = [];
   readonly classes = new Map<string, LinkClassStats>();
@@ -245,13 +349,16 @@ export class CableBook {
    */
   constructor(routing: CableRouting, earlier: CableBook | null = null) {
     const types = routing.picker.catalog.cableTypes;
+    const T = types.length;
+    const histStart = histStarts(types);
     const segments = routing.segments;
+    const sums = segments.map((seg) => (seg.sums ??= segmentSums(seg, types, histStart)));
     let n = 0;
     let kept = 0;
-    for (const seg of segments) {
+    segments.forEach((seg, i) => {
       n += seg.runs.length;
-      for (let i = 0; i < seg.runs.length; i++) if ((seg.type[i] as number) >= 0) kept++;
-    }
+      kept += (sums[i] as SegmentSums).kept;
+    });
     this.runs = segments.map((s) => s.runs);
     this.all = kept === n;
     const share = earlier !== null && earlier.all && this.all && earlier.runs.length === this.runs.length && earlier.runs.every((r, i) => r === this.runs[i]);
@@ -262,92 +369,87 @@ export class CableBook {
       cls: new Uint16Array(kept), gbps: new Float64Array(kept), a: new Int32Array(kept), b: new Int32Array(kept),
       count: new Int32Array(kept), cableType: new Uint16Array(kept), lengthM: new Float64Array(kept),
     };
-    // Sums per cable type and per class, each added to in booking order.
-    const T = types.length;
-    const firstSeen: number[] = [];
     const lineCount = new Float64Array(T);
     const lineRouted = new Float64Array(T);
     const lineOrdered = new Float64Array(T);
-    const histStart = new Int32Array(T + 1);
-    types.forEach((c, t) => { histStart[t + 1] = (histStart[t] as number) + c.orderableLengthsM.length; });
     const hist = new Float64Array(histStart[T] as number);
     const rounded = new Map<number, Map<number, number>>();
     const outType = new Int32Array(T).fill(-1);
-    // Classes by name across segments, numbered as the bundles first show them.
     const classIndex = new Map<string, number>();
-    const classCount: number[] = [];
-    const classRouted: number[] = [];
-    const classMax: number[] = [];
-    const classDelay: number[] = [];
-    let k = 0;
-    for (const seg of segments) {
-      const { runs, type, lengthM, orderedM, ordered, tooLong } = seg;
-      const { cls: runCls, gbps: runGbps, a: runA, b: runB, count: runCount } = runs;
-      const local = new Int32Array(runs.classes.length).fill(-1);
-      for (let i = 0; i < runs.length; i++) {
-        const t = type[i] as number;
-        const gbps = runGbps[i] as number;
-        if (t < 0) {
-          this.noCableSpeeds.add(gbps);
-          continue;
-        }
-        const c = types[t] as CableType;
-        const count = runCount[i] as number;
-        const len = lengthM[i] as number;
-        if (tooLong[i]) this.tooLong.push({ a: runA[i] as number, b: runB[i] as number, lengthM: len, count });
-        const lc = runCls[i] as number;
-        let cls = local[lc] as number;
-        if (cls === -1) {
-          const name = runs.classes[lc] as string;
-          let g = classIndex.get(name);
-          if (g === undefined) {
-            g = out.classes.length;
-            classIndex.set(name, g);
-            out.classes.push(name);
-            classCount.push(0);
-            classRouted.push(0);
-            classMax.push(0);
-            classDelay.push(0);
-          }
-          local[lc] = cls = g;
-        }
+    const classStats: LinkClassStats[] = [];
+    let at = 0;
+    segments.forEach((seg, si) => {
+      const sum = sums[si] as SegmentSums;
+      for (const gbps of sum.noCableSpeeds) this.noCableSpeeds.add(gbps);
+      for (const t of sum.tooLong) this.tooLong.push(t);
+      for (const t of sum.types) {
         if (outType[t] === -1) {
           outType[t] = out.cableTypeIds.length;
-          out.cableTypeIds.push(c.id);
-          firstSeen.push(t);
+          out.cableTypeIds.push((types[t] as CableType).id);
         }
-        if (!share) {
-          out.cls[k] = cls;
-          out.gbps[k] = gbps;
-          out.a[k] = runA[i] as number;
-          out.b[k] = runB[i] as number;
-          out.count[k] = count;
-        }
-        out.cableType[k] = outType[t] as number;
-        out.lengthM[k] = len;
-        k++;
-        lineCount[t] = (lineCount[t] as number) + count;
-        lineRouted[t] = (lineRouted[t] as number) + len * count;
-        lineOrdered[t] = (lineOrdered[t] as number) + (orderedM[i] as number) * count;
-        const o = ordered[i] as number;
-        if (o >= 0) {
-          const h = (histStart[t] as number) + o;
-          hist[h] = (hist[h] as number) + count;
-        } else {
+        lineCount[t] = (lineCount[t] as number) + (sum.lineCount[t] as number);
+        lineRouted[t] = (lineRouted[t] as number) + (sum.lineRouted[t] as number);
+        lineOrdered[t] = (lineOrdered[t] as number) + (sum.lineOrdered[t] as number);
+        for (let h = histStart[t] as number; h < (histStart[t + 1] as number); h++) hist[h] = (hist[h] as number) + (sum.hist[h] as number);
+        for (const [len, count] of sum.rounded.get(t) ?? []) {
           let m = rounded.get(t);
           if (!m) rounded.set(t, (m = new Map()));
-          m.set(orderedM[i] as number, (m.get(orderedM[i] as number) ?? 0) + count);
+          m.set(len, (m.get(len) ?? 0) + count);
         }
-        classCount[cls] = (classCount[cls] as number) + count;
-        classRouted[cls] = (classRouted[cls] as number) + len * count;
-        classMax[cls] = Math.max(classMax[cls] as number, len);
-        classDelay[cls] = (classDelay[cls] as number) + len * c.delayNsPerM * count;
       }
-    }
-    out.classes.forEach((name, g) => {
-      this.classes.set(name, { count: classCount[g] as number, routedM: classRouted[g] as number, maxM: classMax[g] as number, delayNs: classDelay[g] as number });
+      const global = sum.classes.map((name, k) => {
+        let g = classIndex.get(name);
+        const s = sum.classStats[k] as LinkClassStats;
+        if (g === undefined) {
+          g = out.classes.length;
+          classIndex.set(name, g);
+          out.classes.push(name);
+          classStats.push({ count: 0, routedM: 0, maxM: 0, delayNs: 0 });
+        }
+        const total = classStats[g] as LinkClassStats;
+        total.count += s.count;
+        total.routedM += s.routedM;
+        total.maxM = Math.max(total.maxM, s.maxM);
+        total.delayNs += s.delayNs;
+        return g;
+      });
+      // The booked runs' columns: copied whole when every run of the segment is booked.
+      const { runs, type, lengthM } = seg;
+      const idx = sum.keptRuns;
+      const local = new Int32Array(runs.classes.length).fill(-1);
+      sum.classes.forEach((name, k) => { local[runs.classes.indexOf(name)] = global[k] as number; });
+      if (idx === null) {
+        if (!share) {
+          out.gbps.set(runs.gbps.subarray(0, runs.length), at);
+          out.a.set(runs.a.subarray(0, runs.length), at);
+          out.b.set(runs.b.subarray(0, runs.length), at);
+          out.count.set(runs.count.subarray(0, runs.length), at);
+          if (runs.classes.length === 1) out.cls.fill(local[0] as number, at, at + runs.length);
+          else for (let i = 0; i < runs.length; i++) out.cls[at + i] = local[runs.cls[i] as number] as number;
+        }
+        out.lengthM.set(lengthM.subarray(0, runs.length), at);
+        for (let i = 0; i < runs.length; i++) out.cableType[at + i] = outType[type[i] as number] as number;
+        at += runs.length;
+      } else {
+        for (let k = 0; k < idx.length; k++) {
+          const i = idx[k] as number;
+          if (!share) {
+            out.gbps[at] = runs.gbps[i] as number;
+            out.a[at] = runs.a[i] as number;
+            out.b[at] = runs.b[i] as number;
+            out.count[at] = runs.count[i] as number;
+            out.cls[at] = local[runs.cls[i] as number] as number;
+          }
+          out.lengthM[at] = lengthM[i] as number;
+          out.cableType[at] = outType[type[i] as number] as number;
+          at++;
+        }
+      }
     });
+    out.classes.forEach((name, g) => this.classes.set(name, classStats[g] as LinkClassStats));
     this.bundles = out;
+    const firstSeen: number[] = [];
+    for (const sum of sums) for (const t of sum.types) if (!firstSeen.includes(t)) firstSeen.push(t);
     for (const t of firstSeen) {
       const c = types[t] as CableType;
       // By orderable length (a length listed twice, or also reached by rounding, is one entry).
