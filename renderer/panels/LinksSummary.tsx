@@ -19,7 +19,8 @@ function Tallies({ title, tallies, testId }: { title: string; tallies: readonly 
     <div data-testid={testId}>
       <div className="kind-line">{title}</div>
       {tallies.map((t) => (
-        <div className="field" key={t.label} title={t.label}>
+        // Names of cable types run long: the name takes the row, the count stands at its end.
+        <div className="field" key={t.label} title={t.label} style={{ gridTemplateColumns: '1fr auto' }}>
           <label>{t.label}</label>
           <span className="readout">{t.count}</span>
         </div>

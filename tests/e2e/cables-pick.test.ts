@@ -4,7 +4,8 @@
 // and the cable is drawn in the selection colour; Delete removes it and one undo brings it back
 // with its id. The click aims at the cable's tray height through the editor's projection hook, in
 // plan view; a click on open floor beside the cable selects nothing, so the test fails if any
-// click anywhere picked the link.
+// click anywhere picked the link. Two cables clicked (the second with Shift) show the links'
+// summary in the inspector, whose Delete removes both in one undo step.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -85,6 +86,50 @@ describe('a cable in the viewport', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => statusCount(page, 'links')).toBe(links + 1);
     expect((await documentOf(page)).links.find((l) => l.id === link.id)).toEqual(link);
+    expect(app.errors).toEqual([]);
+  }, 120_000);
+
+  it('two cables selected: the inspector sums them up and its Delete removes both, one undo brings them back', async () => {
+    const links = await statusCount(page, 'links');
+    const doc = await documentOf(page);
+    const [a, b] = ['r01-07', 'r02-08'].map((id) => doc.racks.find((r) => r.id === id)!);
+    await page.keyboard.press('k');
+    await expect.poll(tool).toBe('connect');
+    await click(await hallToScreen(page, a!.position.x, a!.position.y, 2.3));
+    await click(await hallToScreen(page, b!.position.x, b!.position.y, 2.3));
+    await expect.poll(() => statusCount(page, 'links')).toBe(links + 1);
+    await page.keyboard.press('Escape');
+    await expect.poll(tool).toBe('select');
+    if ((await selectionOf(page)).length > 0) await page.keyboard.press('Escape');
+    // The first test's link (R01-04 to R02-06) crosses the aisle at R02-06's x, this one at R02-08's, 1.2 m on.
+    const drawn = (await documentOf(page)).links;
+    const first = drawn.find((l) => l.a.objectId === 'r01-04' && l.b.objectId === 'r02-06')!;
+    const second = drawn.at(-1)!;
+    const r0206 = doc.racks.find((r) => r.id === 'r02-06')!;
+    const aisleY = (a!.position.y + b!.position.y) / 2;
+    await click(await hallToScreen(page, r0206.position.x, aisleY, CABLE_Z));
+    await expect.poll(() => selectionOf(page)).toEqual([first.id]);
+    const onSecond = await hallToScreen(page, b!.position.x, aisleY, CABLE_Z);
+    await page.keyboard.down('Shift');
+    await click(onSecond);
+    await page.keyboard.up('Shift');
+    await expect.poll(() => selectionOf(page)).toEqual([first.id, second.id]);
+
+    const summary = page.locator('[data-testid="inspector-links"]');
+    await summary.waitFor();
+    expect(await summary.getAttribute('data-count')).toBe('2');
+    expect(await summary.textContent()).toContain('2 links');
+    expect(Number(await page.locator('[data-testid="links-length"]').getAttribute('data-metres'))).toBeCloseTo(first.routedLengthM! + second.routedLengthM!, 6);
+    await page.screenshot({ path: artifactPath('cables-pick-two.png') });
+
+    await page.locator('[data-testid="links-delete"]').click();
+    await expect.poll(() => statusCount(page, 'links')).toBe(links - 1);
+    await summary.waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => statusCount(page, 'links')).toBe(links + 1);
+    const back = (await documentOf(page)).links;
+    expect(back.find((l) => l.id === first.id)).toEqual(first);
+    expect(back.find((l) => l.id === second.id)).toEqual(second);
     expect(app.errors).toEqual([]);
   }, 120_000);
 });
