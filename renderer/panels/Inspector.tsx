@@ -135,9 +135,9 @@ function selectedOf(list: readonly { id: string }[], chosen: ReadonlySet<string>
 export function Inspector() {
   const doc = useDocument((s) => s.doc);
   const selection = useSession((s) => s.selection);
-  // Something is selected: a drag may come (its snap and refusal use the floor index), so build it while idle.
-  const anySelected = selection.length > 0;
-  useEffect(() => (doc !== null && anySelected ? prepareRefusal(doc) : undefined), [doc, anySelected]);
+  // A drag may come (its snap and refusal use the floor index), usually on an object the press
+  // has just selected: have the index ready while idle, so its first pointer move does not build it.
+  useEffect(() => (doc === null ? undefined : prepareRefusal(doc)), [doc]);
   let content = null;
   let title = 'Properties';
   if (doc !== null) {
