@@ -5,7 +5,7 @@ import { ASHRAE_INLET_LIMITS, type ProjectDocument } from '../model/index.js';
 import { explained, type Explained, type Violation } from '../results/index.js';
 import { computeLiquid, coolingPower, type LiquidResult } from '../cooling/index.js';
 import { rci, rti, shi } from './metrics.js';
-import { ThermalModel } from './model.js';
+import { ThermalModel, type SolveStats } from './model.js';
 
 export interface ThermalField {
   nx: number; ny: number; nz: number;
@@ -185,23 +185,59 @@ export function thermalResult(model: ThermalModel): ThermalResult {
   };
 }
 
-function fieldArrays(model: ThermalModel): { temperatureC: Float32Array; velocity: Float32Array } {
+interface FieldArrays { temperatureC: Float32Array; velocity: Float32Array }
+
+/** The arrays last made for each model, with the solve they show: the base of the next patch. */
+const lastField = new WeakMap<ThermalModel, { stats: SolveStats; solvable: boolean; arrays: FieldArrays }>();
+
+/**
+ * Cell temperatures and cell-centre velocities of the model's field. After a local solve that
+ * continued from the one the last arrays show, those are copied and only the window's cells (and
+ * one more on each side: a cell's velocity averages its two faces) are computed again: on the
+ * gigawatt hall (100,000 cells) ~18 ms a rack edit became a copy and a few hundred cells.
+ */
+export function fieldArrays(model: ThermalModel): FieldArrays {
+  const g = model.grid;
+  const known = lastField.get(model);
+  const s = model.stats;
+  if (known !== undefined && known.stats === s) return known.arrays;
+  let arrays: FieldArrays;
+  if (known !== undefined && s.mode === 'local' && s.from === known.stats && known.solvable === model.solvable && known.arrays.temperatureC.length === g.n) {
+    arrays = { temperatureC: known.arrays.temperatureC.slice(), velocity: known.arrays.velocity.slice() };
+    const w = s.window;
+    fillField(model, arrays, Math.max(0, w.i0 - 1), Math.min(g.nx - 1, w.i1 + 1), Math.max(0, w.j0 - 1), Math.min(g.ny - 1, w.j1 + 1));
+  } else {
+    arrays = fieldArraysAfresh(model);
+  }
+  lastField.set(model, { stats: s, solvable: model.solvable, arrays });
+  return arrays;
+}
+
+/** The field arrays computed over every cell, without patching or keeping them: what a patch must equal. */
+export function fieldArraysAfresh(model: ThermalModel): FieldArrays {
+  const g = model.grid;
+  const arrays = { temperatureC: new Float32Array(g.n), velocity: new Float32Array(3 * g.n) };
+  fillField(model, arrays, 0, g.nx - 1, 0, g.ny - 1);
+  return arrays;
+}
+
+/** Writes the field arrays' cells in columns i0..i1, rows j0..j1 (all layers). */
+function fillField(model: ThermalModel, out: FieldArrays, i0: number, i1: number, j0: number, j1: number): void {
   const g = model.grid;
   const { fx, fy, fz, theta } = model.sys;
   const supply = model.doc.hall.supplyAirC as number;
-  const temperatureC = new Float32Array(g.n);
-  const velocity = new Float32Array(3 * g.n);
+  const { temperatureC, velocity } = out;
   const ax = 2 * g.dy * g.dz, ay = 2 * g.dx * g.dz, az = 2 * g.dx * g.dy;
-  const { nx, ny, nz, solid } = g;
-  const plane = nx * ny;
+  const { nx, nz, solid } = g;
+  const plane = nx * g.ny;
   const solved = model.solvable;
   // Cell-centre velocity: the mean of the fluxes through the cell's two faces on each axis over the face area.
   for (let k = 0; k < nz; k++) {
-    for (let j = 0; j < ny; j++) {
+    for (let j = j0; j <= j1; j++) {
       const row = k * plane + j * nx;
-      for (let i = 0; i < nx; i++) {
+      for (let i = i0; i <= i1; i++) {
         const c = row + i;
-        if (solid[c] !== 0) { temperatureC[c] = NaN; continue; }
+        if (solid[c] !== 0) { temperatureC[c] = NaN; velocity[3 * c] = 0; velocity[3 * c + 1] = 0; velocity[3 * c + 2] = 0; continue; }
         temperatureC[c] = solved ? supply + theta[c]! : NaN;
         velocity[3 * c] = (fx[c]! + (i > 0 ? fx[c - 1]! : 0)) / ax;
         velocity[3 * c + 1] = (fy[c]! + (j > 0 ? fy[c - nx]! : 0)) / ay;
@@ -209,5 +245,4 @@ function fieldArrays(model: ThermalModel): { temperatureC: Float32Array; velocit
       }
     }
   }
-  return { temperatureC, velocity };
 }

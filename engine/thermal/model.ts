@@ -31,7 +31,11 @@ export const LOCAL_BALANCE_LIMIT_PCT = 0.5;
 /** Energy balance the heat sweeps converge to, % of IT heat (the issue asks for 1 %). */
 export const BALANCE_TARGET_PCT = 0.3;
 
-export interface SolveStats { mode: 'full' | 'local'; flowIterations: number; heatSweeps: number; window: Window }
+/**
+ * What a solve did. A local solve names the solve it continued from (`from`): outside its window
+ * the field is that solve's, which lets the field arrays be patched instead of rebuilt.
+ */
+export interface SolveStats { mode: 'full' | 'local'; flowIterations: number; heatSweeps: number; window: Window; from?: SolveStats }
 
 /**
  * How the room air's heat leaves: through running CRAHs or in-row coolers ('units'); nowhere, but
@@ -110,6 +114,7 @@ export class ThermalModel {
    */
   private solveLocal(prev: ProjectDocument, changed: number[]): SolveStats | null {
     const doc = this.doc;
+    const from = this.stats;
     const g = this.grid;
     const types = rackTypeIndex(doc.catalog);
     updateRackHeat(doc, this.heat, changed, this.unitTypes);
@@ -168,7 +173,7 @@ export class ThermalModel {
       flowIterations += solveFlow(g, w, this.airSrc, this.phi, this.work, windowNorm(g, w, this.airSrc));
       buildCoefficients(g, w, this.phi, this.sys);
       heatSweeps += this.solveField(w, false);
-      this.stats = { mode: 'local', flowIterations, heatSweeps, window: w };
+      this.stats = { mode: 'local', flowIterations, heatSweeps, window: w, from };
       const whole = w.i0 === 0 && w.j0 === 0 && w.i1 === g.nx - 1 && w.j1 === g.ny - 1;
       if (whole || this.airSink !== 'units' || windowLeakK(g, w, this.ports, this.rackAirflow, this.sys) <= WINDOW_LEAK_K) {
         return Math.abs(this.balance().errorPct) > LOCAL_BALANCE_LIMIT_PCT ? null : this.stats;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '../../tests/support/catalog.js';
 import { demoHall, superpodHall } from '../generators/index.js';
 import { DEFAULT_SUPPLY_THROW_M, frac, type ProjectDocument } from '../model/index.js';
-import { computeThermal, thermalResult } from './compute.js';
+import { computeThermal, fieldArrays, fieldArraysAfresh, thermalResult } from './compute.js';
 import { rci, rti, shi } from './metrics.js';
 import { ThermalModel } from './model.js';
 import { rowPair, testHall } from '../../tests/support/thermal-halls.js';
@@ -243,6 +243,29 @@ describe('incremental update', () => {
     const full = computeThermal(edited);
     for (let i = 0; i < racks.length; i++) expect(Math.abs((local.rackInletC[i] as number) - (full.rackInletC[i] as number))).toBeLessThan(0.25);
     expect(Math.abs(local.energyBalanceErrorPct.value)).toBeLessThan(1);
+  });
+
+  it('patches the field arrays in the window of a local solve: equal to computing every cell, earlier arrays untouched', () => {
+    let doc = superpodHall(shippedCatalog, 2);
+    const model = new ThermalModel(doc);
+    const first = fieldArrays(model);
+    const firstCopy = { t: first.temperatureC.slice(), v: first.velocity.slice() };
+    let locals = 0;
+    for (const [i, dy] of [[7, -0.6], [7, 0.6], [20, -0.6], [3, -0.6], [3, 0.6]] as const) {
+      const racks = doc.racks.slice();
+      const r = racks[i]!;
+      racks[i] = { ...r, position: { ...r.position, y: (r.position.y + dy) as typeof r.position.y } };
+      doc = { ...doc, racks };
+      if (model.update(doc).mode === 'local') locals++;
+      const patched = fieldArrays(model), fresh = fieldArraysAfresh(model);
+      // NaN (solid cells) compares equal with Object.is, as toEqual does.
+      expect(Array.from(patched.temperatureC)).toEqual(Array.from(fresh.temperatureC));
+      expect(Array.from(patched.velocity)).toEqual(Array.from(fresh.velocity));
+      expect(fieldArrays(model)).toBe(patched);
+    }
+    expect(locals).toBeGreaterThan(2);
+    expect(Array.from(first.temperatureC)).toEqual(Array.from(firstCopy.t));
+    expect(Array.from(first.velocity)).toEqual(Array.from(firstCopy.v));
   });
 });
 
