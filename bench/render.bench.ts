@@ -1,7 +1,8 @@
 // Rendering in headless Chromium (SwiftShader, software WebGL) for the demo hall and the
 // gigawatt-class hall, opened as project files through the app's own File > Open: draw calls
 // (which must not grow with the number of racks), frame time of camera moves, and for a single
-// rack moved in the inspector the time from the edit to the frame that shows it, to the engine's
+// rack moved in the inspector the time from the edit to the frame that shows it (drawn: a pixel
+// read waits for the frame's GL commands, which software GL runs well after the render call), to the engine's
 // power and heat for it (the worker's first stage) and to its complete results. Several racks are
 // moved per hall and the median reported: the machine is shared, single samples are noise.
 // The page asks for reduced motion, which stops the toolbar's spinner: headless Chromium reads
@@ -42,7 +43,10 @@ async function cameraFrameTimes(page: Page): Promise<number[]> {
       canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: i % 2 === 0 ? -120 : 120, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true, cancelable: true }));
       // No named closures in here: the bundler would wrap them in a helper the page lacks.
       while (Number(canvas.dataset.frame) <= before) await new Promise((done) => requestAnimationFrame(done));
-      out.push(Number(canvas.dataset.frameAt) - t0);
+      // Drawn, not just issued: reading a pixel waits for the GL commands of the frame to finish.
+      const gl = canvas.getContext('webgl2')!;
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+      out.push(performance.now() - t0);
     }
     return out;
   }, CAMERA_MOVES);
@@ -75,7 +79,7 @@ const statusRev = (page: Page) => page.evaluate(() => Number(document.querySelec
  * the Enter key to the frame that shows the move and to the results for it, or null when the
  * rack could not be picked or the editor refused the spot.
  */
-async function moveOneRack(page: Page, rack: { id: string; x: number; y: number; h: number }): Promise<{ frame: number; physics: number; results: number } | null> {
+async function moveOneRack(page: Page, rack: { id: string; x: number; y: number; h: number }): Promise<{ issued: number; frame: number; physics: number; results: number } | null> {
   const at = async () => page.evaluate(([x, y, z]) => (globalThis as unknown as { __factoryTwinEditor: { project(x: number, y: number, z: number): { clientX: number; clientY: number } | null } }).__factoryTwinEditor.project(x, y, z), [rack.x, rack.y, rack.h] as const);
   let p = await at();
   if (p === null) return null;
@@ -98,12 +102,27 @@ async function moveOneRack(page: Page, rack: { id: string; x: number; y: number;
   const stageSeq = await page.evaluate(() => Number(document.querySelector('[data-testid="engine-stage"]')?.getAttribute('data-seq') ?? Number.NaN));
   const revision = Number(await page.locator('[data-testid="viewport"] canvas').getAttribute('data-rendered-revision'));
   await page.evaluate(() => window.addEventListener('keydown', (e) => { if (e.key === 'Enter') (window as unknown as { benchT0: number }).benchT0 = performance.now(); }, { capture: true, once: true }));
+  // When the viewport marks the edit's frame (the animation frame after its render call), note
+  // that time (the render call: what the UI thread controls) and read a pixel: the read returns
+  // once the GPU process has run everything queued before it, the frame's commands included, which
+  // software GL runs well after the call (and, headless, the compositor's read-back of the window
+  // for the DOM changes of the edit). "Drawn" is an upper bound of when the user sees it.
+  await page.evaluate((r) => {
+    const w = window as unknown as { benchT0: number; benchDrawn?: [number, number] };
+    delete w.benchDrawn;
+    const c = document.querySelector('[data-testid="viewport"] canvas') as HTMLCanvasElement;
+    const watch = new MutationObserver(() => {
+      if (Number(c.dataset.renderedRevision) <= r) return;
+      watch.disconnect();
+      const gl = c.getContext('webgl2')!;
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+      w.benchDrawn = [Number(c.dataset.frameAt) - w.benchT0, performance.now() - w.benchT0];
+    });
+    watch.observe(c, { attributes: true, attributeFilter: ['data-rendered-revision'] });
+  }, revision);
   await field.press('Enter');
   if (await page.locator('[data-testid="position-y-error"]').count() > 0) return null;
-  const frame = await page.waitForFunction((r) => {
-    const c = document.querySelector('[data-testid="viewport"] canvas') as HTMLCanvasElement;
-    return Number(c.dataset.renderedRevision) > r ? Number(c.dataset.frameAt) - (window as unknown as { benchT0: number }).benchT0 : null;
-  }, revision, { polling: 'raf', timeout: 120_000 });
+  const frame = await page.waitForFunction(() => (window as unknown as { benchDrawn?: [number, number] }).benchDrawn ?? null, null, { polling: 50, timeout: 120_000 });
   // The first answer for the edit (physics, or everything from an engine without stages).
   const physics = Number.isNaN(stageSeq) ? null : await page.waitForFunction((n) => {
     const seq = Number(document.querySelector('[data-testid="engine-stage"]')?.getAttribute('data-seq'));
@@ -115,7 +134,8 @@ async function moveOneRack(page: Page, rack: { id: string; x: number; y: number;
     return ready && rev > r ? performance.now() - (window as unknown as { benchT0: number }).benchT0 : null;
   }, rev, { polling: 'raf', timeout: 300_000 });
   const done = Number(await results.jsonValue());
-  return { frame: Number(await frame.jsonValue()), physics: physics === null ? done : Number(await physics.jsonValue()), results: done };
+  const [issued, drawn] = await frame.jsonValue() as [number, number];
+  return { issued, frame: drawn, physics: physics === null ? done : Number(await physics.jsonValue()), results: done };
 }
 
 export default async function (report: Report): Promise<void> {
@@ -142,7 +162,7 @@ export default async function (report: Report): Promise<void> {
       report({ name: `camera move to frame, ${name} hall (median of ${CAMERA_MOVES})`, value: median(times), unit: 'ms' });
       report({ name: `camera move to frame, ${name} hall (p95)`, value: p95(times), unit: 'ms' });
       const type = new Map(doc.catalog.rackTypes.map((t) => [t.id as string, t.heightM]));
-      const moves: { frame: number; physics: number; results: number }[] = [];
+      const moves: { issued: number; frame: number; physics: number; results: number }[] = [];
       let first: { frame: number; results: number } | null = null;
       for (const [i, r] of doc.racks.slice(0, WARMUP_MOVES + RACK_MOVES).entries()) {
         const moved = await moveOneRack(page, { id: r.id, x: r.position.x, y: r.position.y, h: type.get(r.typeId) ?? 2.2 });
@@ -151,7 +171,7 @@ export default async function (report: Report): Promise<void> {
         await waitForResults(page, 300_000);
       }
       if (first !== null) {
-        report({ name: `first single-rack move to next frame, ${name} hall (JIT cold)`, value: first.frame, unit: 'ms' });
+        report({ name: `first single-rack move to next frame drawn, ${name} hall (JIT cold)`, value: first.frame, unit: 'ms' });
         report({ name: `first single-rack move to results shown, ${name} hall (JIT cold)`, value: first.results, unit: 'ms' });
       }
       // The camera is now framed on a rack: frame time close up (per-rack detail, blocks culled).
@@ -163,7 +183,8 @@ export default async function (report: Report): Promise<void> {
       } else {
         const of = `median of ${moves.length} after ${WARMUP_MOVES} warm-up`;
         const frame = median(moves.map((m) => m.frame));
-        report({ name: `single-rack move to next frame, ${name} hall (${of})`, value: frame, unit: 'ms', target: '< 500 ms (software GL)', ok: frame < 500 });
+        report({ name: `single-rack move to its frame's render call, ${name} hall (${of})`, value: median(moves.map((m) => m.issued)), unit: 'ms' });
+        report({ name: `single-rack move to next frame drawn, ${name} hall (${of})`, value: frame, unit: 'ms', target: '< 500 ms (software GL)', ok: frame < 500 });
         report({ name: `single-rack move to power+heat shown, ${name} (${of})`, value: median(moves.map((m) => m.physics)), unit: 'ms' });
         report({ name: `single-rack move to results shown, ${name} hall (${of})`, value: median(moves.map((m) => m.results)), unit: 'ms' });
       }
