@@ -375,7 +375,7 @@ function fabricViolations(
   out.push(...linkViolations);
   const disconnected = routing.disconnected;
   if (disconnected > 0) {
-    out.push({ code: 'fabric.trays-disconnected', severity: 'warning', message: `${disconnected} rack pairs are not joined by the trays; their cables were measured over the default overhead path.`, objectIds: doc.trays.map((t) => t.id) });
+    out.push({ code: 'fabric.trays-disconnected', severity: 'warning', message: `${disconnected} cable runs between racks are not joined by the trays; their cables were measured over the default overhead path.`, objectIds: doc.trays.map((t) => t.id) });
   }
   return out;
 }

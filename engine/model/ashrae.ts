@@ -14,6 +14,6 @@ export const ASHRAE_INLET_LIMITS: Readonly<Record<AshraeClass, InletLimits>> = {
   A2: { recommendedMinC: 18, recommendedMaxC: 27, allowableMinC: 10, allowableMaxC: 35 },
   A3: { recommendedMinC: 18, recommendedMaxC: 27, allowableMinC: 5, allowableMaxC: 40 },
   A4: { recommendedMinC: 18, recommendedMaxC: 27, allowableMinC: 5, allowableMaxC: 45 },
-  // H1 (high-density): recommended 18-22 C, allowable up to 25 C; lower allowable as A2.
+  // H1 (high-density): recommended 18-22 C, allowable up to 25 C; allowable down to 5 C (ASHRAE 2021, H1).
   H1: { recommendedMinC: 18, recommendedMaxC: 22, allowableMinC: 5, allowableMaxC: 25 },
 };
