@@ -100,3 +100,61 @@ describe('cable type by length (shipped 400G prices)', () => {
     expect(lines[0]?.histogram).toEqual([{ lengthM: 50, count: 2 }]);
   });
 });
+
+describe('cable routing on a tray grid, against a plain reference', () => {
+  // The router's join point (nearest sub-edge, exact distances) and shortest paths (linear-scan
+  // Dijkstra) written out plainly over its own graph: the faster scan and heap must give the very
+  // same lengths, bit for bit, at random sites over a grid of crossing trays at two heights.
+  it('gives the lengths the plain scan and Dijkstra give', () => {
+    const trays = [
+      ...Array.from({ length: 7 }, (_, k) => tray(`x${k}`, [[0, 3 * k], [40, 3 * k + (k % 2) * 0.2]], 3)),
+      ...Array.from({ length: 5 }, (_, k) => tray(`y${k}`, [[8 * k + 1, -1], [8 * k + 1.1, 20], [8 * k + 3, 22]], k % 2 === 0 ? 3 : 3.4)),
+    ];
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const sites = Array.from({ length: 300 }, () => site(-2 + 46 * rnd(), -3 + 28 * rnd()));
+    const router = new Router({ ...demoHall(shippedCatalog), trays }, sites);
+    const g = router as unknown as { nx: number[]; ny: number[]; nz: number[]; adj: { to: number; w: number }[][]; edges: [number, number][] };
+    const entry = (sx: number, sy: number) => {
+      let best = { e: -1, t: 0, off: Infinity };
+      g.edges.forEach(([a, b], e) => {
+        const ax = g.nx[a]!, ay = g.ny[a]!, dx = g.nx[b]! - ax, dy = g.ny[b]! - ay, l2 = dx * dx + dy * dy;
+        const t = l2 > 0 ? Math.min(1, Math.max(0, ((sx - ax) * dx + (sy - ay) * dy) / l2)) : 0;
+        const off = Math.hypot(sx - (ax + t * dx), sy - (ay + t * dy));
+        if (off < best.off) best = { e, t, off };
+      });
+      const [a, b] = g.edges[best.e]!;
+      const dx = g.nx[b]! - g.nx[a]!, dy = g.ny[b]! - g.ny[a]!, len = Math.sqrt(dx * dx + dy * dy);
+      return { a, b, d0: best.t * len, d1: (1 - best.t) * len, px: g.nx[a]! + best.t * (g.nx[b]! - g.nx[a]!), py: g.ny[a]! + best.t * (g.ny[b]! - g.ny[a]!), e: best.e, off: best.off, z: g.nz[a]! };
+    };
+    const dijkstra = (from: number) => {
+      const n = g.nx.length, d = new Float64Array(n).fill(Infinity), done = new Uint8Array(n);
+      d[from] = 0;
+      for (;;) {
+        let u = -1, best = Infinity;
+        for (let i = 0; i < n; i++) if (!done[i] && d[i]! < best) { best = d[i]!; u = i; }
+        if (u === -1) return d;
+        done[u] = 1;
+        for (const { to, w } of g.adj[u]!) if (best + w < d[to]!) d[to] = best + w;
+      }
+    };
+    const reference = (i: number, j: number) => {
+      const ea = entry(sites[i]!.x, sites[i]!.y), eb = entry(sites[j]!.x, sites[j]!.y);
+      let along: number;
+      if (ea.e === eb.e) along = Math.hypot(ea.px - eb.px, ea.py - eb.py);
+      else {
+        const d0 = dijkstra(ea.a), d1 = dijkstra(ea.b);
+        along = Math.min(ea.d0 + Math.min(d0[eb.a]! + eb.d0, d0[eb.b]! + eb.d1), ea.d1 + Math.min(d1[eb.a]! + eb.d0, d1[eb.b]! + eb.d1));
+      }
+      const drops = Math.max(0, ea.z - 1.1) + Math.max(0, eb.z - 1.1);
+      return ea.off + along + eb.off + drops + 1.0;
+    };
+    for (let k = 0; k < 400; k++) {
+      const i = Math.floor(rnd() * sites.length), j = Math.floor(rnd() * sites.length);
+      if (i === j) continue;
+      expect(router.lengthM(i, j)).toBe(reference(i, j));
+    }
+    expect(router.disconnected).toBe(0);
+  });
+});
+

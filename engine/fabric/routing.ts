@@ -123,24 +123,48 @@ export class Router {
     return node;
   }
 
-  /** Where a site joins the trays: the nearest point of any tray sub-edge. */
+  /** Sub-edges as flat columns (start x, y, direction x, y, squared length), made on first use. */
+  private edgeCols: Float64Array | null = null;
+
+  private columns(): Float64Array {
+    if (this.edgeCols !== null) return this.edgeCols;
+    const cols = new Float64Array(5 * this.edges.length);
+    this.edges.forEach(([a, b], e) => {
+      const ax = this.nx[a] as number, ay = this.ny[a] as number, dx = (this.nx[b] as number) - ax, dy = (this.ny[b] as number) - ay;
+      cols.set([ax, ay, dx, dy, dx * dx + dy * dy], 5 * e);
+    });
+    return (this.edgeCols = cols);
+  }
+
+  /**
+   * Where a site joins the trays: the nearest point of any tray sub-edge. Every site scans every
+   * sub-edge (20,000 links over 30 crossing trays: ~9,000 sites x ~430 sub-edges), so the scan
+   * compares squared distances and takes the exact distance only for an edge that can still win:
+   * one clearly farther (by more than rounding) cannot, so the choice is the one the exact
+   * comparison of every edge makes.
+   */
   private entry(site: number): Entry {
     const known = this.entries.get(site);
     if (known) return known;
     const s = this.sites[site] as Site;
-    let best: Entry = { node0: 0, node1: 0, d0: 0, d1: 0, px: 0, py: 0, edge: -1, elev: 0, off: Infinity };
-    this.edges.forEach(([a, b], e) => {
-      const ax = this.nx[a] as number, ay = this.ny[a] as number, bx = this.nx[b] as number, by = this.ny[b] as number;
-      const dx = bx - ax, dy = by - ay;
-      const l2 = dx * dx + dy * dy;
+    const cols = this.columns();
+    let bestEdge = -1, bestT = 0, bestOff = Infinity, bestD2 = Infinity;
+    for (let e = 0, n = this.edges.length; e < n; e++) {
+      const q = 5 * e;
+      const ax = cols[q]!, ay = cols[q + 1]!, dx = cols[q + 2]!, dy = cols[q + 3]!, l2 = cols[q + 4]!;
       const t = l2 > 0 ? Math.min(1, Math.max(0, ((s.x - ax) * dx + (s.y - ay) * dy) / l2)) : 0;
-      const px = ax + t * dx, py = ay + t * dy;
-      const off = Math.hypot(s.x - px, s.y - py);
-      if (off < best.off) {
-        const len = Math.sqrt(l2);
-        best = { node0: a, node1: b, d0: t * len, d1: (1 - t) * len, px, py, edge: e, elev: this.nz[a] as number, off };
-      }
-    });
+      const ex = s.x - (ax + t * dx), ey = s.y - (ay + t * dy);
+      const d2 = ex * ex + ey * ey;
+      if (d2 > bestD2 * (1 + 1e-9)) continue;
+      const off = Math.hypot(ex, ey);
+      if (off < bestOff) { bestOff = off; bestD2 = Math.min(bestD2, d2); bestEdge = e; bestT = t; }
+    }
+    let best: Entry = { node0: 0, node1: 0, d0: 0, d1: 0, px: 0, py: 0, edge: -1, elev: 0, off: Infinity };
+    if (bestEdge >= 0) {
+      const [a, b] = this.edges[bestEdge]!;
+      const q = 5 * bestEdge, len = Math.sqrt(cols[q + 4]!);
+      best = { node0: a, node1: b, d0: bestT * len, d1: (1 - bestT) * len, px: cols[q]! + bestT * cols[q + 2]!, py: cols[q + 1]! + bestT * cols[q + 3]!, edge: bestEdge, elev: this.nz[a] as number, off: bestOff };
+    }
     this.entries.set(site, best);
     return best;
   }
@@ -148,19 +172,21 @@ export class Router {
   private distances(from: number): Float64Array {
     const known = this.dist.get(from);
     if (known) return known;
-    // Dijkstra with a linear scan: tray graphs are hundreds of nodes, and results are cached per source.
+    // Dijkstra on a binary heap ordered by (distance, node): nodes leave in the order a linear scan
+    // for the nearest (lowest index first on ties) would take them, so the sums are the same.
     const n = this.nx.length;
     const d = new Float64Array(n).fill(Infinity);
     const done = new Uint8Array(n);
+    const heap = new MinHeap();
     d[from] = 0;
-    for (;;) {
-      let u = -1;
-      let best = Infinity;
-      for (let i = 0; i < n; i++) if (!done[i] && (d[i] as number) < best) { best = d[i] as number; u = i; }
-      if (u === -1) break;
+    heap.push(0, from);
+    while (heap.size > 0) {
+      const u = heap.pop();
+      if (done[u]) continue;
       done[u] = 1;
+      const best = d[u] as number;
       for (const { to, w } of this.adj[u] as { to: number; w: number }[]) {
-        if (best + w < (d[to] as number)) d[to] = best + w;
+        if (best + w < (d[to] as number)) { d[to] = best + w; heap.push(best + w, to); }
       }
     }
     this.dist.set(from, d);
@@ -186,6 +212,49 @@ export class Router {
     const sb = this.sites[b] as Site;
     const drops = Math.max(0, ea.elev - sa.portZ) + Math.max(0, eb.elev - sb.portZ);
     return ea.off + along + eb.off + drops;
+  }
+}
+
+/** A binary min-heap of (key, node), ties to the lower node; a node may be in it more than once (the caller skips the stale). */
+class MinHeap {
+  private keys: number[] = [];
+  private nodes: number[] = [];
+  get size(): number { return this.keys.length; }
+  private less(i: number, j: number): boolean {
+    const a = this.keys[i]!, b = this.keys[j]!;
+    return a < b || (a === b && this.nodes[i]! < this.nodes[j]!);
+  }
+  private swap(i: number, j: number): void {
+    [this.keys[i], this.keys[j]] = [this.keys[j]!, this.keys[i]!];
+    [this.nodes[i], this.nodes[j]] = [this.nodes[j]!, this.nodes[i]!];
+  }
+  push(key: number, node: number): void {
+    this.keys.push(key);
+    this.nodes.push(node);
+    for (let i = this.keys.length - 1; i > 0;) {
+      const p = (i - 1) >> 1;
+      if (!this.less(i, p)) break;
+      this.swap(i, p);
+      i = p;
+    }
+  }
+  pop(): number {
+    const top = this.nodes[0]!;
+    const lastKey = this.keys.pop()!, lastNode = this.nodes.pop()!;
+    if (this.keys.length > 0) {
+      this.keys[0] = lastKey;
+      this.nodes[0] = lastNode;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        if (l < this.keys.length && this.less(l, m)) m = l;
+        if (r < this.keys.length && this.less(r, m)) m = r;
+        if (m === i) break;
+        this.swap(i, m);
+        i = m;
+      }
+    }
+    return top;
   }
 }
 
