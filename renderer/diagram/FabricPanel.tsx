@@ -72,8 +72,7 @@ function AutoCableButton() {
   const action = getAction('fabric.autoCable');
   if (action === undefined) return null;
   return (
-    // Not `.btn.small`: the scene's stylesheet makes that a 22 px square icon button.
-    <button className="btn" style={{ height: 22, fontSize: 'var(--fs-sm)' }} data-testid="auto-cable" disabled={!hasDoc} title={`${action.label} (${action.shortcut ?? ''})`}
+    <button className="btn small" data-testid="auto-cable" disabled={!hasDoc} title={`${action.label} (${action.shortcut ?? ''})`}
       onClick={() => { void runAction(action.id, ctx); }}>
       <Cable size={13} /> Auto-cable
     </button>
