@@ -9,17 +9,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  afterFrame, artifactPath, cameraAtRest, canvasPixels, changedShare, documentOf, hallToScreen, openApp, selectionOf, statusCount, waitForResults, type App, type Screen,
+  artifactPath, canvasPixels, changedShare, connectRacks, documentOf, hallToScreen, openApp, selectionOf, statusCount, waitForResults, type App, type Screen,
 } from './harness.js';
 
 let app: App;
 let page: Page;
 
 beforeAll(async () => {
-  app = await openApp('cables-pick');
+  app = await openApp('cables-pick', { plan: true });
   page = app.page;
-  await afterFrame(page, () => page.locator('[data-testid="view-plan"]').click());
-  await cameraAtRest(page);
 }, 240_000);
 
 afterAll(async () => { await app?.close(); });
@@ -47,12 +45,7 @@ describe('a cable in the viewport', () => {
     const links = await statusCount(page, 'links');
     const doc = await documentOf(page);
     const [a, b] = ['r01-04', 'r02-06'].map((id) => doc.racks.find((r) => r.id === id)!);
-    // Draw it: the connect tool (K), a click on each rack's top.
-    await page.keyboard.press('k');
-    await expect.poll(tool).toBe('connect');
-    await click(await hallToScreen(page, a!.position.x, a!.position.y, 2.3));
-    await click(await hallToScreen(page, b!.position.x, b!.position.y, 2.3));
-    await expect.poll(() => statusCount(page, 'links')).toBe(links + 1);
+    await connectRacks(page, a!, b!);
     const link = (await documentOf(page)).links.at(-1)!;
     // Back to the select tool, nothing selected.
     await page.keyboard.press('Escape');
@@ -93,11 +86,7 @@ describe('a cable in the viewport', () => {
     const links = await statusCount(page, 'links');
     const doc = await documentOf(page);
     const [a, b] = ['r01-07', 'r02-08'].map((id) => doc.racks.find((r) => r.id === id)!);
-    await page.keyboard.press('k');
-    await expect.poll(tool).toBe('connect');
-    await click(await hallToScreen(page, a!.position.x, a!.position.y, 2.3));
-    await click(await hallToScreen(page, b!.position.x, b!.position.y, 2.3));
-    await expect.poll(() => statusCount(page, 'links')).toBe(links + 1);
+    await connectRacks(page, a!, b!);
     await page.keyboard.press('Escape');
     await expect.poll(tool).toBe('select');
     if ((await selectionOf(page)).length > 0) await page.keyboard.press('Escape');

@@ -174,7 +174,7 @@ export interface App {
  * until the sample hall is drawn, the editor's hook is there and the results are the hall's.
  * `name` tells the temp folders apart.
  */
-export async function openApp(name: string, options: { acceptDownloads?: boolean } = {}): Promise<App> {
+export async function openApp(name: string, options: { acceptDownloads?: boolean; plan?: boolean } = {}): Promise<App> {
   ensureRendererBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), `factory-twin-${name}-`));
   const server = await startServer(dataDir);
@@ -198,6 +198,11 @@ export async function openApp(name: string, options: { acceptDownloads?: boolean
     await waitForHall(page);
     await page.waitForFunction(() => (globalThis as { __factoryTwinEditor?: unknown }).__factoryTwinEditor !== undefined);
     await waitForResults(page);
+    if (options.plan === true) {
+      // The tools' tests aim at the floor: a top-down view, once the camera has settled there.
+      await afterFrame(page, () => page.locator('[data-testid="view-plan"]').click());
+      await cameraAtRest(page);
+    }
     return { page, browser, server, dataDir, errors, dialogAnswers, dialogsSeen, close };
   } catch (e) {
     await close();
@@ -264,3 +269,16 @@ export async function afterFrame(page: Page, act: () => Promise<void>, timeout =
   await act();
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid="viewport"] canvas')?.getAttribute('data-frame')) > n, before, { timeout });
 }
+
+/** Links two racks with the connect tool (K), clicking their tops, and waits for the link to be drawn. */
+export async function connectRacks(page: Page, a: { position: { x: number; y: number } }, b: { position: { x: number; y: number } }): Promise<void> {
+  const before = await statusCount(page, 'links');
+  await page.keyboard.press('k');
+  await page.waitForSelector('[data-testid="tool-strip"][data-tool="connect"]');
+  for (const r of [a, b]) {
+    const s = await hallToScreen(page, r.position.x, r.position.y, 2.3);
+    await page.mouse.click(s.clientX, s.clientY);
+  }
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="statusbar"]')?.textContent?.match(/(\d+) links/)?.[1]) === n, before + 1);
+}
+

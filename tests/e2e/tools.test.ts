@@ -8,19 +8,17 @@
 // projection hook; the expected objects come from the document the page holds.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProjectDocument, Rack } from '../../engine/model/index.js';
+import type { ProjectDocument } from '../../engine/model/index.js';
 import {
-  afterFrame, artifactPath, cameraAtRest, canvasPixels, changedShare, documentOf, hallToScreen, openApp, selectionOf, statusCount, waitForResults, type App, type Screen,
+  artifactPath, canvasPixels, changedShare, connectRacks, documentOf, hallToScreen, openApp, selectionOf, statusCount, waitForResults, type App, type Screen,
 } from './harness.js';
 
 let app: App;
 let page: Page;
 
 beforeAll(async () => {
-  app = await openApp('tools');
+  app = await openApp('tools', { plan: true });
   page = app.page;
-  await afterFrame(page, () => page.locator('[data-testid="view-plan"]').click());
-  await cameraAtRest(page);
 }, 240_000);
 
 afterAll(async () => { await app?.close(); });
@@ -57,15 +55,6 @@ async function along(points: readonly { x: number; y: number }[], z: number): Pr
     for (let k = 0; k < n; k++) out.push(await hallToScreen(page, a.x + ((b.x - a.x) * k) / n, a.y + ((b.y - a.y) * k) / n, z));
   }
   return out;
-}
-
-/** Links two racks with the connect tool (K), clicking their tops between the busways over each row. */
-async function connect(a: Rack, b: Rack, linksBefore: number): Promise<void> {
-  await page.keyboard.press('k');
-  await expect.poll(tool).toBe('connect');
-  await click(await hallToScreen(page, a.position.x, a.position.y, 2.3));
-  await click(await hallToScreen(page, b.position.x, b.position.y, 2.3));
-  await expect.poll(() => statusCount(page, 'links')).toBe(linksBefore + 1);
 }
 
 /** A Shift-drag from one hall point to another on the floor. */
@@ -158,7 +147,7 @@ describe('drawing tools in plan view', () => {
     const links = await statusCount(page, 'links');
     const doc = await documentOf(page);
     const [a, b] = ['r01-04', 'r02-06'].map((id) => doc.racks.find((r) => r.id === id)!);
-    await connect(a!, b!, links);
+    await connectRacks(page, a!, b!);
     const link = (await documentOf(page)).links.at(-1)!;
     expect([link.a.objectId, link.b.objectId]).toEqual([a!.id, b!.id]);
     expect(await selectionOf(page)).toEqual([link.id]);
@@ -194,7 +183,7 @@ describe('drawing tools in plan view', () => {
     const links = await statusCount(page, 'links');
     const doc = await documentOf(page);
     const [a, b] = ['r01-04', 'r02-06'].map((id) => doc.racks.find((r) => r.id === id)!);
-    await connect(a!, b!, links);
+    await connectRacks(page, a!, b!);
     const drawn = (await documentOf(page)).links.at(-1)!;
     const inspector = page.locator('[data-testid="inspector-link"]');
     // Active copper reaches 5 m, less than the drawn link: kept because chosen, and flagged.
