@@ -73,7 +73,7 @@ export function HallObjects({ doc }: { doc: ProjectDocument }) {
   return (
     <>
       {drawn.map((g) => (
-        <InstancedBoxes key={g.key} name={g.key} placements={g.placements} colors={g.colors} capacity={g.capacity} front={g.front} frontCount={g.panels} onPick={g.key === 'rows' ? undefined : pickHandler} />
+        <InstancedBoxes key={g.source.key} name={g.source.key} placements={g.placements} colors={g.colors} capacity={g.source.placements.length} front={g.source.front} frontCount={g.panels} onPick={g.source.key === 'rows' ? undefined : pickHandler} />
       ))}
     </>
   );

@@ -34,7 +34,7 @@ describe('runs', () => {
     expect(d.placements[0]).toMatchObject({ id: '', y: 5, d: 1.2, h: 2.2, z0: 0 });
     expect(d.placements[0]!.w).toBeCloseTo(7.2, 9);
     expect(coverage(d.placements)).toEqual(coverage(g.placements));
-    expect(d.capacity).toBe(12);
+    expect(d.source.placements).toHaveLength(12);
   });
 
   it('keeps apart what differs: a gap, another colour, height, depth, line or turn', () => {
@@ -116,7 +116,7 @@ describe('runs', () => {
     const g = group(row(5, 0, 0));
     const d = unmerged(g);
     expect(d.placements).toBe(g.placements);
-    expect(d.capacity).toBe(5);
+    expect(d.source.placements).toHaveLength(5);
     expect(d.panels).toBe(5);
   });
 });

@@ -25,21 +25,20 @@ export interface Focus { x: number; y: number; z: number; radiusM: number; view?
 /** Objects this close to the focus keep their instance whatever the view (the cone's tip is narrow). */
 const ALWAYS_NEAR_M = 3;
 
-/** A group as drawn: its near objects one by one, then its far objects merged into runs. */
+/**
+ * A group as drawn: its near objects one by one, then its far objects merged into runs. Its key,
+ * panels flag and capacity (the objects in it: an upper bound of the instances drawn) are its source's.
+ */
 export interface DrawnGroup {
-  key: string;
   placements: Placement[];
   colors: Color[];
-  front: boolean;
-  /** The objects in the group: an upper bound for the instances drawn, fixed while the group's records are. */
-  capacity: number;
   /** What this was drawn from; an update compares against it. */
   source: Group;
   focus: Focus | null;
   /** Indices into source of the objects drawn one by one, ascending; the runs follow them. */
   kept: Int32Array;
   /**
-   * How many of the first placements draw their intake panel (with `front`): the near objects. A
+   * How many of the first placements draw their intake panel (with the source's `front`): the near objects. A
    * panel far away is a pixel or two, yet as many vertices again as its box.
    */
   panels: number;
@@ -106,7 +105,7 @@ function merge(g: Group, focus: Focus | null): DrawnGroup {
   g.placements.forEach((p, i) => (isNear(p, focus) ? kept : far).push(i));
   const runs = runsOf(g, far);
   return {
-    key: g.key, front: g.front, capacity: g.placements.length, source: g, focus,
+    source: g, focus,
     placements: [...kept.map((i) => g.placements[i]!), ...runs.placements],
     colors: [...kept.map((i) => g.colors[i]!), ...runs.colors],
     kept: Int32Array.from(kept),
@@ -116,7 +115,7 @@ function merge(g: Group, focus: Focus | null): DrawnGroup {
 
 /** The group drawn in full, one instance per object: small halls, or everything near. */
 export function unmerged(g: Group): DrawnGroup {
-  return { key: g.key, placements: g.placements, colors: g.colors, front: g.front, capacity: g.placements.length, source: g, focus: null, kept: new Int32Array(0), panels: g.placements.length };
+  return { placements: g.placements, colors: g.colors, source: g, focus: null, kept: new Int32Array(0), panels: g.placements.length };
 }
 
 /**
@@ -125,7 +124,7 @@ export function unmerged(g: Group): DrawnGroup {
  * what they look at), the runs are the previous ones and only the near objects are rewritten.
  */
 export function drawnGroup(prev: DrawnGroup | undefined, g: Group, focus: Focus | null): DrawnGroup {
-  if (prev === undefined || prev.focus !== focus || prev.capacity !== g.placements.length || prev.key !== g.key) return merge(g, focus);
+  if (prev === undefined || prev.focus !== focus || prev.source.placements.length !== g.placements.length || prev.source.key !== g.key) return merge(g, focus);
   if (prev.source === g) return prev;
   const old = prev.source;
   let k = 0;
