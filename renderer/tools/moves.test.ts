@@ -39,6 +39,14 @@ beforeEach(() => {
 });
 afterEach(() => off());
 
+/** One undo gives back `start`'s racks and links, and nothing is left to undo: the edit was one step. */
+function undoneTo(start: ProjectDocument): void {
+  history.undo();
+  expect(doc().racks).toEqual(start.racks);
+  expect(doc().links).toEqual(start.links);
+  expect(history.canUndo()).toBe(false);
+}
+
 describe('a move and what follows it, written once', () => {
   it('an inspector position into Row 01 writes the move, the row and the re-routed link as one change, one undo step', () => {
     const start = withLinks([['r02-10', 'r02-06']]);
@@ -56,10 +64,7 @@ describe('a move and what follows it, written once', () => {
     expect(linkOf(start, 'l1').routedLengthM).toBe(6.95);
     expect(linkOf(doc(), 'l1').routedLengthM).toBe(11.75);
     expect(history.undoName()).toBe('object.setPosition');
-    history.undo();
-    expect(doc().racks).toEqual(start.racks);
-    expect(doc().links).toEqual(start.links);
-    expect(history.canUndo()).toBe(false);
+    undoneTo(start);
   });
 
   it('a drag dropped in Row 01 writes the row and the re-routed link together, in the drag\'s undo step', () => {
@@ -79,10 +84,7 @@ describe('a move and what follows it, written once', () => {
     expect(linkOf(doc(), 'l1').routedLengthM).toBe(12.95);
     expect(changes[0]!.after).toBe(doc());
     expect(history.undoName()).toBe('object.move');
-    history.undo();
-    expect(doc().racks).toEqual(start.racks);
-    expect(doc().links).toEqual(start.links);
-    expect(history.canUndo()).toBe(false);
+    undoneTo(start);
   });
 
   it('a delete and the links it re-routes are one change; a no-op writes nothing', () => {
